@@ -1,0 +1,46 @@
+# Two commands do it all: `make demo` and `make test` (see README).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: venv demo test migrate messages reindex lint format clean
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+messages: venv
+	$(PY) manage.py compile_translations
+
+migrate: venv messages
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "Demo users (demo only, never in production): admin, congtacvien, thuky, bientap, dieuhanh, dangvien"
+	@echo "Password for all of them: demo-portal-2026"
+	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: venv messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+reindex: venv
+	$(PY) manage.py update_index
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,18 @@
+"""The test suite: fast password hashing, mail kept in memory, media in a temp dir."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY
+
+SECRET_KEY = SECRET_KEY or "test-only-insecure-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True

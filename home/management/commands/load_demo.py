@@ -1,0 +1,32 @@
+"""Load the demo portal: users, the section tree, articles with pictures.
+
+Idempotent: every step looks its objects up by a natural key (username, slug,
+image title) and only creates what is missing, so a second run changes nothing.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home import demo as home_demo
+from news import demo as news_demo
+
+# Each app that has demo content contributes one step; order matters only in
+# that the tree must exist before anything is placed in it.
+STEPS = [
+    ("users", home_demo.load_users),
+    ("site settings", home_demo.load_settings),
+    ("sections", news_demo.load_sections),
+    ("images", news_demo.load_images),
+    ("articles", news_demo.load_articles),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent)."
+
+    def handle(self, *args, **options):
+        for label, step in STEPS:
+            self.stdout.write(f"→ {label}…")
+            with transaction.atomic():
+                step(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content ready."))

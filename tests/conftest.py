@@ -1,0 +1,49 @@
+"""Shared test set-up.
+
+The demo content is loaded once per test session into the test database (as
+``make demo`` would), so most tests read a realistic portal and roll back
+their own changes. Transactional tests (``transaction=True``) run last, as
+pytest-django orders them, and flush the database: they must create what they
+need themselves (``demo_content`` fixture below reloads the demo).
+"""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=_Null())
+
+
+class _Null:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_content(db):
+    """The demo portal, for transactional tests whose database was flushed."""
+    from news.models import ArticlePage
+
+    if not ArticlePage.objects.exists():
+        call_command("load_demo", stdout=_Null())
+
+
+@pytest.fixture
+def home_page(db):
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
