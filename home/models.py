@@ -13,7 +13,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("tagline")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "qa.QAIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -133,12 +133,18 @@ def home_page():
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
+def _section_class(slug):
+    from qa.models import QAIndexPage  # the Q&A column takes questions from readers
+
+    return QAIndexPage if slug == "hoi-dap-cong-tac-dang" else SectionPage
+
+
 def load_sections(stdout):
     home = home_page()
     for slug, title, intro in SECTIONS:
         if SectionPage.objects.child_of(home).filter(slug=slug).exists():
             continue
-        section = SectionPage(title=title, slug=slug, intro=intro, show_in_menus=True)
+        section = _section_class(slug)(title=title, slug=slug, intro=intro, show_in_menus=True)
         home.add_child(instance=section)
         section.save_revision().publish()
         stdout.write(f"   + {title}")

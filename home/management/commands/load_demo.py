@@ -9,6 +9,7 @@ from django.db import transaction
 
 from home import demo as home_demo
 from news import demo as news_demo
+from qa import demo as qa_demo
 
 # Each app that has demo content contributes one step; order matters only in
 # that the tree must exist before anything is placed in it.
@@ -18,6 +19,7 @@ STEPS = [
     ("sections", news_demo.load_sections),
     ("images", news_demo.load_images),
     ("articles", news_demo.load_articles),
+    ("reader participation", qa_demo.load_participation),
 ]
 
 
