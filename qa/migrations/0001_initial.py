@@ -10,6 +10,49 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# The reader participation models, and the rights that let the Ban Biên tập
+# moderate them and the Ban Điều hành see them (production needs these, so they
+# are data).
+
+BOARD = "Ban Biên tập"
+STEERING = "Ban Điều hành"
+
+GRANTS = {
+    BOARD: {
+        "question": ["add", "change", "delete", "view"],
+        "comment": ["change", "delete", "view"],
+        "feedback": ["delete", "view"],
+        "participationsettings": ["change", "view"],
+    },
+    STEERING: {"question": ["view"], "comment": ["view"], "feedback": ["view"]},
+}
+VERBOSE = {"add": "Can add", "change": "Can change", "delete": "Can delete", "view": "Can view"}
+
+
+def grant(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    for group_name, grants in GRANTS.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for model, actions in grants.items():
+            content_type, _ = ContentType.objects.get_or_create(app_label="qa", model=model)
+            for action in actions:
+                permission, _ = Permission.objects.get_or_create(
+                    content_type=content_type,
+                    codename=f"{action}_{model}",
+                    defaults={"name": f"{VERBOSE[action]} {model}"},
+                )
+                group.permissions.add(permission)
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group in Group.objects.filter(name__in=GRANTS):
+        group.permissions.remove(*Permission.objects.filter(content_type__app_label="qa"))
+
+
 class Migration(migrations.Migration):
     initial = True
 
@@ -18,6 +61,9 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("editorial", "0001_groups"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -401,4 +447,5 @@ class Migration(migrations.Migration):
                 "indexes": [models.Index(fields=["article", "status"], name="qa_comment_article_status")],
             },
         ),
+        migrations.RunPython(grant, revoke),
     ]
