@@ -178,3 +178,14 @@ def test_no_email_or_phone_on_any_public_page(client):
     # The asker's own lookup shows status, not their contact details.
     html = client.post(lookup_url(), {"code": question.code, "email": EMAIL}).content.decode()
     assert PHONE not in html and question.title in html
+
+
+def test_a_form_sent_without_its_csrf_token_is_refused_in_vietnamese():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    before = Question.objects.count()
+    response = client.post(ask_url(), question_data())
+    assert response.status_code == 403
+    assert "Không gửi được biểu mẫu" in response.content.decode()
+    assert Question.objects.count() == before

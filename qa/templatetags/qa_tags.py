@@ -27,7 +27,8 @@ def article_comments(context):
         initial = {}
         user = request.user
         if user.is_authenticated:
-            initial = {"name": user.get_full_name() or user.get_username(), "email": user.email}
+            # The name only: an e-mail address is never written into a page.
+            initial = {"name": user.get_full_name() or user.get_username()}
         form = CommentForm(initial=initial)
     return {
         "enabled": True,
