@@ -178,3 +178,15 @@ def test_board_edits_the_participation_settings(board_client, home_page):
     assert response.status_code == 302
     options = ParticipationSettings.for_site(home_page.get_site())
     assert options.trust_members and options.retention_days == 180
+
+
+def test_comment_count_filter_uses_the_listing_annotation(article, django_assert_num_queries):
+    from qa.templatetags.qa_tags import comment_count
+
+    Comment.objects.create(article=article, name="A", email=EMAIL, body="Một", status=Comment.Status.APPROVED)
+    annotated = with_comment_counts(ArticlePage.objects.filter(pk=article.pk)).get()
+    with django_assert_num_queries(0):
+        assert comment_count(annotated) == 1
+    plain = ArticlePage.objects.get(pk=article.pk)
+    with django_assert_num_queries(1):
+        assert comment_count(plain) == 1

@@ -55,3 +55,13 @@ def privacy_notice(context):
         "retention_days": ParticipationSettings.for_request(request).retention_days,
         "contact_email": PortalSettings.for_request(request).email,
     }
+
+
+@register.filter
+def comment_count(article):
+    """Approved comments of an article: the ``comment_count`` annotation from
+    ``with_comment_counts`` when the listing has it, else one query."""
+    annotated = getattr(article, "comment_count", None)
+    if annotated is not None:
+        return annotated
+    return Comment.objects.filter(article_id=article.pk, status=Comment.Status.APPROVED).count()
