@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Site
 
-from news.models import ArticlePage
+from news.models import ArticlePage, SectionPage
 
 from .models import Comment, ConsultationPage, Feedback, QAIndexPage, Question
 
@@ -76,7 +76,9 @@ CONSULTATION_SLUG = "du-thao-bao-cao-chinh-tri-dai-hoi-dang-bo-tinh"
 
 def _qa_page():
     home = Site.objects.get(is_default_site=True).root_page
-    return QAIndexPage.objects.child_of(home).filter(slug="hoi-dap-cong-tac-dang").first()
+    section = SectionPage.objects.child_of(home).filter(slug="hoi-dap-cong-tac-dang").first()
+    # A demo database made before the Q&A column had its own type is upgraded.
+    return QAIndexPage.adopt(section) if section else None
 
 
 def load_participation(stdout):

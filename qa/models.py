@@ -9,6 +9,7 @@ e-mail addresses and phone numbers never leave the admin.
 import logging
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import IntegrityError, models, transaction
@@ -24,7 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Revision, get_default_page_content_type
 from wagtail.search import index
 
 from news.models import SectionPage
@@ -147,6 +148,28 @@ class QAIndexPage(RoutablePageMixin, SectionPage):
         context = Page.get_context(self, request, *args, **kwargs)
         context["qa_page"] = self
         return context
+
+    @classmethod
+    def adopt(cls, section):
+        """Turn an existing section (one the NukeViet importer or an older demo
+        created) into the Q&A column, keeping its address, children, history
+        and translations' links."""
+        section = section.specific
+        if isinstance(section, cls):
+            return section
+        if type(section) is not SectionPage:
+            raise TypeError(f"{section!r} is not a plain section")
+        content_type = ContentType.objects.get_for_model(cls)
+        with transaction.atomic():
+            page = cls(sectionpage_ptr_id=section.pk)
+            page.__dict__.update({k: v for k, v in section.__dict__.items() if not k.startswith("_")})
+            page.save_base(raw=True)  # only the new table's row; the page itself is unchanged
+            Page.objects.filter(pk=section.pk).update(content_type=content_type)
+            revisions = Revision.objects.filter(
+                base_content_type=get_default_page_content_type(), object_id=str(section.pk)
+            )
+            revisions.update(content_type=content_type)
+        return cls.objects.get(pk=section.pk)
 
     def route_url(self, name, args=None, request=None):
         """The address of one of this page's routes (ask, lookup, question…)."""

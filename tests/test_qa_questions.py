@@ -309,3 +309,24 @@ def test_erase_command_removes_old_contact_details_and_keeps_the_text(client):
 class _Null:
     def write(self, *args, **kwargs):
         pass
+
+
+def test_an_imported_plain_section_becomes_the_qa_column_keeping_address_and_articles(client, home_page):
+    from django.core.management import call_command
+
+    from news.models import ArticlePage, SectionPage
+
+    section = SectionPage(title="Hỏi đáp cũ", slug="hoi-dap-cu", intro="Chuyên mục nhập từ NukeViet")
+    home_page.add_child(instance=section)
+    section.save_revision().publish()
+    article = ArticlePage(title="Bài giải đáp cũ", slug="bai-giai-dap-cu", lead="Sapo")
+    section.add_child(instance=article)
+    article.save_revision().publish()
+
+    call_command("make_qa_column", "hoi-dap-cu", stdout=_Null())
+    page = QAIndexPage.objects.get(pk=section.pk)
+    assert page.url == section.url and page.intro == "Chuyên mục nhập từ NukeViet"
+    assert page.get_latest_revision_as_object().__class__ is QAIndexPage
+    html = client.get(page.url).content.decode()
+    assert "Gửi câu hỏi" in html and "Bài giải đáp cũ" in html
+    assert client.get(page.route_url("ask")).status_code == 200
