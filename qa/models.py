@@ -171,6 +171,16 @@ class QAIndexPage(RoutablePageMixin, SectionPage):
             revisions.update(content_type=content_type)
         return cls.objects.get(pk=section.pk)
 
+    def get_sitemap_urls(self, request=None):
+        # Each published answer has its own address; search engines list them too.
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        published = Question.objects.filter(status=Question.Status.PUBLISHED).only("pk", "published_at")
+        for question in published.order_by("-published_at"):
+            location = base + self.reverse_subpage("question", args=[question.pk])
+            urls.append({"location": location, "lastmod": question.published_at})
+        return urls
+
     def route_url(self, name, args=None, request=None):
         """The address of one of this page's routes (ask, lookup, question…)."""
         return self.get_url(request) + self.reverse_subpage(name, args=args)

@@ -330,3 +330,11 @@ def test_an_imported_plain_section_becomes_the_qa_column_keeping_address_and_art
     html = client.get(page.url).content.decode()
     assert "Gửi câu hỏi" in html and "Bài giải đáp cũ" in html
     assert client.get(page.route_url("ask")).status_code == 200
+
+
+def test_published_answers_are_in_the_sitemap_and_others_are_not(client):
+    published = Question.objects.filter(status=Question.Status.PUBLISHED).first()
+    waiting = Question.objects.filter(status=Question.Status.NEW).first()
+    xml = client.get("/sitemap.xml").content.decode()
+    assert qa_page().question_url(published) + "</loc>" in xml
+    assert qa_page().question_url(waiting) + "</loc>" not in xml
