@@ -424,6 +424,18 @@ def load_articles(stdout):
             created.append(article)
             stdout.write(f"   + {title}")
     _load_scheduled(home, images, authors, now)
+    _pin_featured(home)
+
+
+def _pin_featured(home):
+    """One section shows an editor-pinned article on top instead of the newest."""
+    xdd = SectionPage.objects.child_of(home).get(slug="xay-dung-dang")
+    if xdd.featured_article_id:
+        return
+    pinned = ArticlePage.objects.child_of(xdd).filter(title__startswith="Bảo vệ nền tảng tư tưởng").first()
+    if pinned is not None:
+        xdd.featured_article = pinned
+        xdd.save_revision().publish()
 
 
 def _load_scheduled(home, images, authors, now):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -140,6 +141,19 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+class ArticlePageForm(WagtailAdminPageForm):
+    """Offer only the topics of the article's own language, in the editors' order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" in self.fields:
+            locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+            topics = TopicPage.objects.order_by("path")
+            if locale_id:
+                topics = topics.filter(locale_id=locale_id)
+            self.fields["topics"].queryset = topics
+
+
 class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
     """A column of the portal (chuyên mục), e.g. "Xây dựng Đảng"; it lists its
     articles newest first, one featured on top, and may hold sub-sections."""
@@ -249,6 +263,7 @@ class ArticlePage(RoutablePageMixin, Page):
     )
 
     objects = ArticlePageManager()
+    base_form_class = ArticlePageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("kicker"),
