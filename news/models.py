@@ -399,7 +399,14 @@ class TopicIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().public().select_related("cover_image")
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
+        context["topics"] = (
+            TopicPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover_image")
+            .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions))
+        )
         return context
 
 
