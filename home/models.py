@@ -1,39 +1,96 @@
+from datetime import timedelta
+
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
 
-class HomePage(Page):
-    """The portal's front page (Trang chủ): top stories and the latest from each section."""
+class HomePage(RoutablePageMixin, Page):
+    """The portal's front page (Trang chủ): top stories, the photo strip and
+    the latest from each section; its ``rss/`` is the whole site's feed."""
+
+    TOP_STORIES = 5
+    PER_SECTION = 4
 
     tagline = models.CharField(_("khẩu hiệu"), max_length=255, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("tagline")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "qa.QAIndexPage"]
+    subpage_types = ["news.SectionPage", "news.TopicIndexPage", "news.InternalNoticeIndexPage", "qa.QAIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.models import ArticlePage, SectionPage
+    def articles(self):
+        from news.models import ArticlePage
 
-        context = super().get_context(request, *args, **kwargs)
-        articles = (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("cover_image")
-            .order_by("-display_date", "-pk")
+        return ArticlePage.objects.listing().descendant_of(self)
+
+    def top_stories(self):
+        """Articles ticked "feature on home" in the last days, newest first,
+        topped up with the newest articles."""
+        from news.models import FEATURE_ON_HOME_DAYS
+
+        since = timezone.now() - timedelta(days=FEATURE_ON_HOME_DAYS)
+        top = list(self.articles().filter(feature_on_home=True, display_date__gte=since)[: self.TOP_STORIES])
+        if len(top) < self.TOP_STORIES:
+            top += list(self.articles().exclude(pk__in=[a.pk for a in top])[: self.TOP_STORIES - len(top)])
+        return top
+
+    def latest_by_section(self, exclude=()):
+        """The newest few articles of each section in the menu (sub-sections
+        roll up into their top section), in one query whatever the count."""
+        from news.models import PHOTO_SECTION_SLUG
+
+        columns = [
+            column for column in self.get_children().live().public().in_menu() if column.slug != PHOTO_SECTION_SLUG
+        ]
+        prefix = Substr("path", 1, (self.depth + 1) * Page.steplen)
+        ranked = (
+            self.articles()
+            .exclude(pk__in=list(exclude))
+            .annotate(
+                column_path=prefix,
+                column_rank=Window(
+                    RowNumber(),
+                    partition_by=[prefix],
+                    order_by=[F("display_date").desc(nulls_last=True), F("pk").desc()],
+                ),
+            )
+            .filter(column_rank__lte=self.PER_SECTION)
         )
-        context["top_stories"] = articles[:5]
-        context["sections"] = SectionPage.objects.child_of(self).live().public()
+        by_column = {}
+        for article in ranked:
+            by_column.setdefault(article.column_path, []).append(article)
+        blocks = []
+        for column in columns:
+            articles = sorted(by_column.get(column.path, []), key=lambda a: a.column_rank)
+            if articles:
+                blocks.append({"section": column, "lead": articles[0], "more": articles[1:]})
+        return blocks
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        top = self.top_stories()
+        context["top_stories"] = top
+        context["section_blocks"] = self.latest_by_section(exclude=[a.pk for a in top])
+        context["canonical_url"] = self.get_full_url(request)
         return context
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from news.feeds import ArticleFeed
+
+        return ArticleFeed(self, self.articles())(request)
 
 
 @register_setting(icon="site")

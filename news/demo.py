@@ -6,16 +6,21 @@ import random
 from datetime import timedelta
 
 from anyascii import anyascii
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Site
 
 from images.models import PortalImage
 
-from .models import ArticlePage, SectionPage
+from .blocks import PREVIEW_VIDEO_URL
+from .models import ArticlePage, Author, InternalNoticeIndexPage, SectionPage, TopicIndexPage, TopicPage
 
 SECTIONS = [
     ("hoat-dong-cap-uy", "Hoạt động cấp ủy", "Tin hoạt động của Tỉnh ủy, Ban Thường vụ và các cấp ủy trực thuộc."),
@@ -99,7 +104,43 @@ SENTENCES = [
 ]
 
 CREDITS = ["Tâm Giang", "Minh Đức", "Thu Hà", "Quốc Việt", "Ngọc Anh", "Văn Toàn"]
-BYLINES = ["Tâm Giang", "Minh Châu", "Hồng Nhung", "Đức Anh", "Thanh Bình", "Phương Thảo"]
+# (name, pen name?, unit)
+AUTHORS = [
+    ("Tâm Giang", True, "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("Minh Châu", True, "Văn phòng Tỉnh ủy"),
+    ("Nguyễn Hồng Nhung", False, "Ban Tổ chức Tỉnh ủy"),
+    ("Đức Anh", True, "Huyện ủy Tân Lạc"),
+    ("Trần Thanh Bình", False, "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("Phương Thảo", True, "Báo tỉnh"),
+]
+
+# The special topics (chuyên đề) and the words in a title that put an article in one.
+TOPICS = [
+    ("dua-nghi-quyet-vao-cuoc-song", "Đưa Nghị quyết vào cuộc sống", ["Nghị quyết vào cuộc sống", "Chỉ thị"]),
+    (
+        "hoc-tap-va-lam-theo-bac",
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        ["làm theo Bác", "Gương đảng viên"],
+    ),
+    ("nghi-quyet-trung-uong-4", "Nghị quyết Trung ương 4 về xây dựng, chỉnh đốn Đảng", ["Trung ương 4", "chi bộ"]),
+    ("bao-ve-nen-tang-tu-tuong", "Bảo vệ nền tảng tư tưởng của Đảng", ["nền tảng tư tưởng", "không gian mạng"]),
+    ("guong-nguoi-tot-viec-tot", "Gương người tốt - việc tốt", ["Gương", "tình nguyện", "biên phòng"]),
+    ("cai-cach-thu-tuc-hanh-chinh", "Cải cách thủ tục hành chính", ["thủ tục", "Cải cách"]),
+    ("bien-dao-viet-nam", "Biển, đảo Việt Nam", ["biển, đảo", "biên phòng"]),
+    ("chuyen-doi-so", "Chuyển đổi số", ["Chuyển đổi số", "trực tuyến"]),
+]
+TAGS = ["Tỉnh ủy", "đảng viên", "nông thôn mới", "cơ sở", "Đại hội Đảng", "dân vận", "công tác cán bộ"]
+
+# The article that shows every body block (see showcase_body).
+SHOWCASE_TITLE = "Đưa Nghị quyết vào cuộc sống: mô hình kinh tế hợp tác hiệu quả"
+DEMO_DOCUMENT_TITLE = "Nghị quyết số 05-NQ/TU (bản trình diễn)"
+
+NOTICES = [
+    "Lịch sinh hoạt chi bộ định kỳ tháng này",
+    "Hướng dẫn kiểm điểm, đánh giá chất lượng đảng viên cuối năm",
+    "Tài liệu học tập chuyên đề dành cho đảng viên",
+]
+SCHEDULED_TITLE = "Chương trình hội nghị báo cáo viên tháng tới (hẹn giờ đăng)"
 
 PALETTES = [
     ((165, 15, 21), (246, 195, 67)),
@@ -190,7 +231,7 @@ def load_images(stdout):
         stdout.write(f"   + {subject}")
 
 
-def article_body(rnd, images):
+def article_body(rnd, images, number=0):
     body = []
     for part in range(3):
         sentences = rnd.sample(SENTENCES, 3)
@@ -199,15 +240,161 @@ def article_body(rnd, images):
             body.append(("image", {"image": rnd.choice(images), "caption": "", "credit": "", "alignment": "full"}))
         if part == 1:
             body.append(("heading", {"text": "Những nhiệm vụ trọng tâm", "level": "h2"}))
+            if number % 4 == 0:
+                body.append(("quote", {"text": rnd.choice(SENTENCES), "attribution": "Đồng chí Bí thư Tỉnh ủy"}))
+            if number % 6 == 0:
+                body.append(
+                    (
+                        "fact_box",
+                        {
+                            "title": "Kết quả nổi bật",
+                            "body": "<ul><li>" + "</li><li>".join(rnd.sample(SENTENCES, 2)) + "</li></ul>",
+                        },
+                    )
+                )
     return body
+
+
+def showcase_body(rnd, images, related):
+    """Every block type once, so editors and tests see each of them in use."""
+    document = get_document_model().objects.get(title=DEMO_DOCUMENT_TITLE)
+    return [
+        ("paragraph", "<p>" + " ".join(rnd.sample(SENTENCES, 3)) + "</p>"),
+        ("heading", {"text": "Từ nghị quyết đến từng hộ dân", "level": "h2"}),
+        ("image", {"image": images[3], "caption": "Hợp tác xã thu hoạch vụ mùa", "credit": "", "alignment": "left"}),
+        ("paragraph", "<p>" + " ".join(rnd.sample(SENTENCES, 3)) + "</p>"),
+        (
+            "quote",
+            {
+                "text": "Nghị quyết chỉ thật sự đi vào cuộc sống khi người dân thấy được lợi ích thiết thực.",
+                "attribution": "Đồng chí Phó Bí thư Thường trực Tỉnh ủy",
+            },
+        ),
+        ("heading", {"text": "Kết quả sau ba năm", "level": "h3"}),
+        (
+            "table",
+            {
+                "table_caption": "Thu nhập bình quân của thành viên hợp tác xã",
+                "table_header_choice": "row",
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "data": [
+                    ["Năm", "Thu nhập (triệu đồng/người/năm)"],
+                    ["2024", "48"],
+                    ["2025", "55"],
+                    ["2026", "63"],
+                ],
+            },
+        ),
+        (
+            "fact_box",
+            {
+                "title": "Mô hình hợp tác xã kiểu mới",
+                "body": (
+                    "<ul><li>120 hộ thành viên</li><li>35 ha cây ăn quả</li><li>Doanh thu tăng 30% mỗi năm</li></ul>"
+                ),
+            },
+        ),
+        ("video", {"video": PREVIEW_VIDEO_URL, "caption": "Video minh họa (bản trình diễn)"}),
+        ("attachment", {"document": document, "title": "Toàn văn Nghị quyết số 05-NQ/TU"}),
+        ("related_articles", {"heading": "Đọc thêm", "articles": related}),
+    ]
+
+
+def _topics_for(title, topics, number):
+    chosen = [topics[slug] for slug, _, words in TOPICS if any(w.lower() in title.lower() for w in words)]
+    if not chosen and number % 3 == 0:
+        chosen = [list(topics.values())[number % len(topics)]]
+    return chosen
+
+
+def load_authors(stdout):
+    for name, is_pen_name, unit in AUTHORS:
+        _, created = Author.objects.get_or_create(name=name, defaults={"is_pen_name": is_pen_name, "unit": unit})
+        if created:
+            stdout.write(f"   + {name}")
+
+
+def load_topics(stdout):
+    home = home_page()
+    index = TopicIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = TopicIndexPage(
+            title="Chuyên đề",
+            slug="chuyen-de",
+            intro="Các chuyên đề tuyên truyền xuyên suốt các chuyên mục của Cổng.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        stdout.write("   + Chuyên đề")
+    images = list(PortalImage.objects.filter(title__in=IMAGE_SUBJECTS).order_by("title"))
+    for number, (slug, title, _words) in enumerate(TOPICS):
+        if TopicPage.objects.child_of(index).filter(slug=slug).exists():
+            continue
+        topic = TopicPage(
+            title=title,
+            slug=slug,
+            intro=f"Tin, bài thuộc chuyên đề “{title}”.",
+            cover_image=images[number % len(images)],
+        )
+        index.add_child(instance=topic)
+        topic.save_revision().publish()
+        stdout.write(f"   + {title}")
+
+
+def draw_document():
+    """A one-page PDF, drawn with Pillow: the demo's resolution."""
+    page = PILImage.new("RGB", (1240, 1754), (255, 255, 255))
+    draw = ImageDraw.Draw(page)
+    draw.rectangle([100, 100, 1140, 260], outline=(165, 15, 21), width=6)
+    draw.text((140, 160), "NGHI QUYET SO 05-NQ/TU - BAN TRINH DIEN (DEMO)", fill=(165, 15, 21))
+    for line in range(30):
+        y = 340 + line * 40
+        draw.line([(140, y), (1100 - (line % 4) * 90, y)], fill=(120, 120, 120), width=3)
+    buffer = io.BytesIO()
+    page.save(buffer, "PDF")
+    return buffer.getvalue()
+
+
+def load_media(stdout):
+    """The resolution PDF and the cached embed of the demo video (so showing
+    it never needs the network)."""
+    Document = get_document_model()
+    if not Document.objects.filter(title=DEMO_DOCUMENT_TITLE).exists():
+        data = draw_document()
+        Document.objects.create(
+            title=DEMO_DOCUMENT_TITLE,
+            file=ContentFile(data, name="nghi-quyet-05-nq-tu-demo.pdf"),
+            file_size=len(data),
+        )
+        stdout.write(f"   + {DEMO_DOCUMENT_TITLE}")
+    Embed.objects.get_or_create(
+        hash=get_embed_hash(PREVIEW_VIDEO_URL),
+        defaults={
+            "url": PREVIEW_VIDEO_URL,
+            "type": "video",
+            "html": (
+                '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/jNQXAC9IVRw" '
+                'title="Video minh họa" loading="lazy" allowfullscreen '
+                'allow="encrypted-media; picture-in-picture"></iframe>'
+            ),
+            "title": "Video minh họa",
+            "provider_name": "YouTube",
+            "width": 560,
+            "height": 315,
+        },
+    )
 
 
 def load_articles(stdout):
     home = home_page()
     images = list(PortalImage.objects.filter(title__in=IMAGE_SUBJECTS).order_by("title"))
+    authors = list(Author.objects.filter(name__in=[a[0] for a in AUTHORS]).order_by("name"))
+    topics = {t.slug: t for t in TopicPage.objects.descendant_of(home).filter(slug__in=[t[0] for t in TOPICS])}
     now = timezone.now().replace(second=0, microsecond=0)
     rnd = random.Random(2026)
     number = 0
+    created = []
     for section_slug, titles in ARTICLES.items():
         section = SectionPage.objects.child_of(home).get(slug=section_slug)
         for title in titles:
@@ -215,18 +402,100 @@ def load_articles(stdout):
             slug = _slug(title)
             # Spread over the last 90 days, newest first within each section.
             published = now - timedelta(days=(number * 89) // 45, hours=rnd.randint(0, 10))
+            lead = " ".join(rnd.sample(SENTENCES, 2))
             if ArticlePage.objects.child_of(section).filter(slug=slug).exists():
                 continue
+            if title == SHOWCASE_TITLE:
+                related = created[-3:] or list(ArticlePage.objects.child_of(section)[:3])
+                body = showcase_body(rnd, images, related)
+            else:
+                body = article_body(rnd, images, number)
             article = ArticlePage(
                 title=title,
                 slug=slug,
-                lead=" ".join(rnd.sample(SENTENCES, 2)),
+                kicker="Đại hội Đảng bộ các cấp" if number % 5 == 0 else "",
+                lead=lead,
                 cover_image=images[number % len(images)],
-                body=article_body(rnd, images),
-                byline=rnd.choice(BYLINES),
+                body=body,
+                author=authors[number % len(authors)],
+                source="Báo Nhân Dân" if number % 9 == 0 else "",
                 display_date=published,
+                feature_on_home=number in {1, 2, 9, 10, 17},
             )
+            article.topics = _topics_for(title, topics, number)
+            article.tags.add(*rnd.sample(TAGS, 2))
             section.add_child(instance=article)
             article.save_revision().publish()
             ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published, last_published_at=published)
+            created.append(article)
             stdout.write(f"   + {title}")
+    _load_scheduled(home, images, authors, now)
+    _pin_featured(home)
+
+
+def _pin_featured(home):
+    """One section shows an editor-pinned article on top instead of the newest."""
+    xdd = SectionPage.objects.child_of(home).get(slug="xay-dung-dang")
+    if xdd.featured_article_id:
+        return
+    pinned = ArticlePage.objects.child_of(xdd).filter(title__startswith="Bảo vệ nền tảng tư tưởng").first()
+    if pinned is not None:
+        xdd.featured_article = pinned
+        xdd.save_revision().publish()
+
+
+def _load_scheduled(home, images, authors, now):
+    """One article waiting for its publication time, so the admin shows one."""
+    section = SectionPage.objects.child_of(home).get(slug="hoat-dong-cap-uy")
+    slug = _slug(SCHEDULED_TITLE)
+    if ArticlePage.objects.child_of(section).filter(slug=slug).exists():
+        return
+    article = ArticlePage(
+        title=SCHEDULED_TITLE,
+        slug=slug,
+        lead=SENTENCES[0],
+        cover_image=images[0],
+        body=[("paragraph", f"<p>{SENTENCES[1]}</p>")],
+        author=authors[0],
+        live=False,
+        go_live_at=now + timedelta(days=3),
+    )
+    section.add_child(instance=article)
+    article.save_revision().publish()
+
+
+def load_notices(stdout):
+    """Internal notices: members and editors only (the page keeps its own
+    view restriction)."""
+    home = home_page()
+    index = InternalNoticeIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = InternalNoticeIndexPage(
+            title="Thông báo nội bộ",
+            slug="thong-bao-noi-bo",
+            intro="Thông báo của Tỉnh ủy gửi cán bộ, đảng viên.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        stdout.write("   + Thông báo nội bộ")
+    images = list(PortalImage.objects.filter(title__in=IMAGE_SUBJECTS).order_by("title"))
+    author = Author.objects.filter(name=AUTHORS[1][0]).first()
+    now = timezone.now().replace(second=0, microsecond=0)
+    for number, title in enumerate(NOTICES):
+        slug = _slug(title)
+        if ArticlePage.objects.child_of(index).filter(slug=slug).exists():
+            continue
+        published = now - timedelta(days=3 + number * 7)
+        notice = ArticlePage(
+            title=title,
+            slug=slug,
+            lead=SENTENCES[(number + 4) % len(SENTENCES)],
+            cover_image=images[(number + 5) % len(images)],
+            body=[("paragraph", "<p>" + " ".join(SENTENCES[number : number + 3]) + "</p>")],
+            author=author,
+            display_date=published,
+        )
+        index.add_child(instance=notice)
+        notice.save_revision().publish()
+        ArticlePage.objects.filter(pk=notice.pk).update(first_published_at=published, last_published_at=published)
+        stdout.write(f"   + {title}")

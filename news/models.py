@@ -1,21 +1,180 @@
+"""The newsroom: sections, articles, topics, internal notices and authors."""
+
+from django import forms
+from django.contrib.auth.models import Group
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import BaseViewRestriction, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from editorial import roles
 
 from .blocks import ArticleBodyBlock
 
+# The image sizes listings and feeds use; the listing queryset prefetches
+# exactly these renditions, so a card costs no query of its own.
+CARD_RENDITION = "fill-320x200"
+FEATURE_RENDITION = "fill-800x500"
+SOCIAL_RENDITION = "fill-1200x630"
+LISTING_RENDITIONS = [CARD_RENDITION, FEATURE_RENDITION, SOCIAL_RENDITION]
 
-class SectionPage(Page):
+# A "feature on home" tick pins an article to the home page's top stories for
+# this long after its display date, so a forgotten tick does not pin it forever.
+FEATURE_ON_HOME_DAYS = 30
+
+# The section whose newest items fill the home page's photo strip.
+PHOTO_SECTION_SLUG = "phong-su-anh"
+
+
+def page_number(raw, num_pages):
+    """The page a reader meant by ``?page=``: anything that is not a whole
+    number means the first page, a number past the end means the last."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def not_expired(self):
+        """Leave out articles whose expiry time has passed, even before the
+        ``publish_scheduled`` job has unpublished them."""
+        return self.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+
+    def listing(self, include_private=False):
+        """Every reader-facing list of articles starts here: published, not
+        expired, public (unless the caller has checked the reader may see
+        private ones), newest first, with what a card shows fetched in the
+        same few queries however many articles are listed.
+
+        View and comment counts, when they come, are annotated here, once."""
+        queryset = self.live().not_expired()
+        if not include_private:
+            queryset = queryset.public()
+        rendition_model = get_image_model().get_rendition_model()
+        parent_title = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        ).values("title")[:1]
+        from qa.models import with_comment_counts  # qa imports news, so not at the top
+
+        return with_comment_counts(
+            queryset.defer_streamfields()
+            .select_related("cover_image", "author")
+            .prefetch_related(
+                Prefetch(
+                    "cover_image__renditions",
+                    queryset=rendition_model.objects.filter(filter_spec__in=LISTING_RENDITIONS),
+                )
+            )
+            .annotate(section_title=parent_title)
+            .order_by(F("display_date").desc(nulls_last=True), "-pk")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class ArticleListingMixin:
+    """A page that lists articles, paginated the way readers expect."""
+
+    per_page = 12
+
+    def get_articles(self, request=None):
+        raise NotImplementedError
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.per_page)
+        return paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
+
+    def listing_context(self, request, context, queryset):
+        page_obj = self.paginate(request, queryset)
+        context["page_obj"] = page_obj
+        context["articles"] = list(page_obj.object_list)
+        canonical = self.get_full_url(request)
+        if canonical and page_obj.number > 1:
+            canonical = f"{canonical}?page={page_obj.number}"
+        context["canonical_url"] = canonical
+        return context
+
+
+class Author(index.Indexed, models.Model):
+    """Who wrote an article: a real name or a pen name (bút danh), and the unit
+    they write for; chosen once, reused on every article."""
+
+    name = models.CharField(_("tên hoặc bút danh"), max_length=255)
+    is_pen_name = models.BooleanField(_("là bút danh"), default=False)
+    unit = models.CharField(
+        _("đơn vị"), max_length=255, blank=True, help_text=_("Ví dụ: Ban Tuyên giáo và Dân vận Tỉnh ủy.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("is_pen_name"), FieldPanel("unit")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("unit"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tác giả")
+        verbose_name_plural = _("tác giả")
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Offer only the topics of the article's own language, in the editors' order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" in self.fields:
+            locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+            topics = TopicPage.objects.order_by("path")
+            if locale_id:
+                topics = topics.filter(locale_id=locale_id)
+            self.fields["topics"].queryset = topics
+
+
+class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
     """A column of the portal (chuyên mục), e.g. "Xây dựng Đảng"; it lists its
-    articles newest first and may hold sub-sections."""
+    articles newest first, one featured on top, and may hold sub-sections."""
 
     intro = models.TextField(_("giới thiệu"), blank=True, max_length=1000)
+    featured_article = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name=_("bài nổi bật"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Bài ghim ở đầu chuyên mục. Để trống để dùng bài mới nhất."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("featured_article"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage", "news.SectionPage"]
@@ -25,26 +184,44 @@ class SectionPage(Page):
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
 
-    def get_articles(self):
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("cover_image")
-            .order_by("-display_date", "-pk")
-        )
+    def get_articles(self, request=None):
+        return ArticlePage.objects.listing().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_articles()[:20]
-        context["subsections"] = self.get_children().live().public().specific()
+        articles = self.get_articles(request)
+        pinned = None
+        if self.featured_article_id:
+            pinned = articles.filter(pk=self.featured_article_id).first()
+            if pinned is not None:
+                articles = articles.exclude(pk=pinned.pk)
+        self.listing_context(request, context, articles)
+        featured = None
+        if context["page_obj"].number == 1:
+            featured = pinned
+            if featured is None and context["articles"]:
+                featured = context["articles"].pop(0)
+        context["featured"] = featured
+        context["subsections"] = SectionPage.objects.child_of(self).live().public()
         return context
 
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from .feeds import ArticleFeed
 
-class ArticlePage(Page):
+        return ArticleFeed(self, self.get_articles(request))(request)
+
+
+class ArticlePage(RoutablePageMixin, Page):
     """A news article (bài viết): lead, cover photo and a body of blocks; the
     portal's main product."""
 
+    kicker = models.CharField(
+        _("dòng trên tiêu đề"),
+        max_length=120,
+        blank=True,
+        help_text=_("Dòng chữ nhỏ phía trên tiêu đề, ví dụ: “Đại hội Đảng bộ các cấp”."),
+    )
     lead = models.TextField(_("sapo"), max_length=600, help_text=_("Đoạn dẫn ngắn, không định dạng, tối đa 600 ký tự."))
     cover_image = models.ForeignKey(
         "images.PortalImage",
@@ -55,6 +232,24 @@ class ArticlePage(Page):
         related_name="+",
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    author = models.ForeignKey(
+        Author,
+        verbose_name=_("tác giả"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    byline = models.CharField(
+        _("tác giả (ghi tay)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Chỉ dùng khi tác giả chưa có trong danh sách tác giả, ví dụ bài nhập từ cổng cũ."),
+    )
+    source = models.CharField(_("nguồn"), max_length=255, blank=True, help_text=_("Ví dụ: Báo Nhân Dân."))
+    source_url = models.URLField(_("địa chỉ nguồn"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("từ khóa"))
+    topics = ParentalManyToManyField("news.TopicPage", blank=True, related_name="articles", verbose_name=_("chuyên đề"))
     display_date = models.DateTimeField(
         _("ngày hiển thị"),
         null=True,
@@ -62,21 +257,43 @@ class ArticlePage(Page):
         db_index=True,
         help_text=_("Để trống để dùng ngày xuất bản đầu tiên."),
     )
-    byline = models.CharField(_("tác giả"), max_length=255, blank=True, help_text=_("Tên thật hoặc bút danh."))
+    feature_on_home = models.BooleanField(
+        _("nổi bật trên trang chủ"),
+        default=False,
+        help_text=_("Đưa bài lên mục Tin nổi bật của trang chủ trong %(days)s ngày kể từ ngày hiển thị.")
+        % {"days": FEATURE_ON_HOME_DAYS},
+    )
+
+    objects = ArticlePageManager()
+    base_form_class = ArticlePageForm
 
     content_panels = Page.content_panels + [
+        FieldPanel("kicker"),
         FieldPanel("lead"),
         FieldPanel("cover_image"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("byline"), FieldPanel("display_date")], heading=_("Tác giả và ngày")),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("byline"), FieldPanel("source"), FieldPanel("source_url")],
+            heading=_("Tác giả và nguồn"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("topics", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Chuyên đề và từ khóa"),
+        ),
+        MultiFieldPanel([FieldPanel("display_date"), FieldPanel("feature_on_home")], heading=_("Hiển thị")),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("kicker"),
         index.SearchField("lead"),
         index.SearchField("body"),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("title")]),
         index.FilterField("display_date"),
+        index.FilterField("feature_on_home"),
     ]
 
-    parent_page_types = ["news.SectionPage"]
+    parent_page_types = ["news.SectionPage", "news.InternalNoticeIndexPage"]
     subpage_types = []
 
     class Meta:
@@ -97,3 +314,199 @@ class ArticlePage(Page):
     @property
     def section(self):
         return self.get_parent().specific
+
+    @cached_property
+    def parent_section(self):
+        return self.get_parent()
+
+    @property
+    def byline_name(self):
+        return self.author.name if self.author_id else self.byline
+
+    @property
+    def is_expired_now(self):
+        return bool(self.expire_at and self.expire_at <= timezone.now())
+
+    def route(self, request, path_components):
+        # Between the expiry time and the next run of publish_scheduled the
+        # page is still "live": readers must not reach it all the same.
+        if self.is_expired_now:
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_expired_now else super().get_sitemap_urls(request)
+
+    def related_articles(self, limit=4):
+        """Same topic first, then the same section; never this article."""
+        listing = ArticlePage.objects.listing().exclude(pk=self.pk)
+        related = []
+        topic_ids = list(self.topics.values_list("pk", flat=True))
+        if topic_ids:
+            through = ArticlePage.topics.through
+            shares_topic = through.objects.filter(articlepage_id=OuterRef("pk"), topicpage_id__in=topic_ids)
+            related = list(listing.filter(Exists(shares_topic))[:limit])
+        if len(related) < limit:
+            more = listing.child_of(self.parent_section).exclude(pk__in=[a.pk for a in related])
+            related += list(more[: limit - len(related)])
+        return related
+
+    def newer_and_older(self):
+        """The next newer and next older article in the same section."""
+        if self.display_date is None:
+            return None, None
+        siblings = ArticlePage.objects.listing().child_of(self.parent_section).exclude(pk=self.pk)
+        when = self.display_date
+        newer = (
+            siblings.filter(Q(display_date__gt=when) | Q(display_date=when, pk__gt=self.pk))
+            .order_by("display_date", "pk")
+            .first()
+        )
+        older = siblings.filter(Q(display_date__lt=when) | Q(display_date=when, pk__lt=self.pk)).first()
+        return newer, older
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["canonical_url"] = self.get_full_url(request)
+        context["is_private"] = bool(self.get_view_restrictions())
+        if getattr(request, "is_print_view", False):
+            return context
+        context["related"] = self.related_articles()
+        context["newer"], context["older"] = self.newer_and_older()
+        context["tags"] = list(self.tags.all())
+        context["topics"] = list(self.topics.live().public())
+        return context
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        request.is_print_view = True
+        return self.render(request, template="news/article_page_print.html")
+
+
+class TopicIndexPage(Page):
+    """The list of special topics (chuyên đề) that cut across sections."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.TopicPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("danh sách chuyên đề")
+        verbose_name_plural = _("danh sách chuyên đề")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
+        context["topics"] = (
+            TopicPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover_image")
+            .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions))
+        )
+        return context
+
+
+class TopicPage(ArticleListingMixin, Page):
+    """A special topic (chuyên đề), e.g. "Đưa Nghị quyết vào cuộc sống": its
+    landing page lists the articles tagged with it, from every section."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True, max_length=1000)
+    cover_image = models.ForeignKey(
+        "images.PortalImage",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("cover_image")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["news.TopicIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("chuyên đề")
+        verbose_name_plural = _("chuyên đề")
+
+    def get_articles(self, request=None):
+        return ArticlePage.objects.listing().filter(topics=self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        return self.listing_context(request, context, self.get_articles(request))
+
+
+class InternalNoticeIndexPage(ArticleListingMixin, Page):
+    """Internal notices (Thông báo nội bộ): articles only Party members and the
+    editors may read. The page always keeps a group view restriction; it
+    cannot be made public, so its articles never reach public lists, feeds,
+    the sitemap or anonymous search."""
+
+    READER_GROUPS = [roles.PARTY_MEMBERS, roles.EDITORIAL_BOARD, roles.SECRETARIAT, roles.STEERING_BOARD]
+
+    intro = models.TextField(_("giới thiệu"), blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("thông báo nội bộ")
+        verbose_name_plural = _("thông báo nội bộ")
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        self.ensure_members_only()
+        return result
+
+    def ensure_members_only(self):
+        """Restore the members-and-editors restriction if anyone changed it."""
+        restrictions = list(PageViewRestriction.objects.filter(page=self))
+        restriction = restrictions[0] if restrictions else None
+        for extra in restrictions[1:]:
+            extra.delete()
+        if restriction is None:
+            restriction = PageViewRestriction.objects.create(page=self, restriction_type=BaseViewRestriction.GROUPS)
+        elif restriction.restriction_type != BaseViewRestriction.GROUPS or restriction.password:
+            restriction.restriction_type = BaseViewRestriction.GROUPS
+            restriction.password = ""
+            restriction.save()
+        wanted = set(Group.objects.filter(name__in=self.READER_GROUPS).values_list("pk", flat=True))
+        if set(restriction.groups.values_list("pk", flat=True)) != wanted:
+            restriction.groups.set(wanted)
+        return restriction
+
+    def get_articles(self, request=None):
+        # Wagtail has already checked the reader may see this page.
+        return ArticlePage.objects.listing(include_private=True).child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        return self.listing_context(request, context, self.get_articles(request))
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    @classmethod
+    def readable_for(cls, request, home):
+        """The notice page under ``home`` if the request's user may read it."""
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        page = cls.objects.child_of(home).live().first()
+        if page is None:
+            return None
+        if all(r.accept_request(request) for r in page.get_view_restrictions()):
+            return page
+        return None

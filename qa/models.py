@@ -119,7 +119,7 @@ class Counter(models.Model):
 # --- Pages --------------------------------------------------------------------
 
 
-class QAIndexPage(RoutablePageMixin, SectionPage):
+class QAIndexPage(SectionPage):
     """The Hỏi - Đáp công tác Đảng column: readers ask here, look up their
     question by tracking code, and read the board's published answers, each at
     its own address. It stays a section (menu, breadcrumbs, home page) and may
@@ -200,7 +200,7 @@ class QAIndexPage(RoutablePageMixin, SectionPage):
         base = self.get_url(request)
         for question in page_obj:
             question.public_url = base + self.reverse_subpage("question", args=[question.pk])
-        articles = self.get_articles().select_related(None)[:6]
+        articles = self.get_articles(request)[:6]
         consultations = ConsultationPage.objects.child_of(self).live().public().order_by("-closes_at")
         return self.render(
             request,

@@ -17,7 +17,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from editorial import roles
 from home.demo import DEMO_PASSWORD, DEMO_USERS
 from home.models import HomePage
-from news.models import ArticlePage, SectionPage
+from news.models import ArticlePage, InternalNoticeIndexPage, SectionPage
 
 ROOT = Path(__file__).resolve().parent.parent
 SIX_SECTIONS = [
@@ -38,7 +38,8 @@ class TreeShapeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
 
     def test_articles_live_only_in_sections(self):
-        self.assertAllowedParentPageTypes(ArticlePage, {SectionPage})
+        # ...or in the members-only internal notices page (news capability).
+        self.assertAllowedParentPageTypes(ArticlePage, {SectionPage, InternalNoticeIndexPage})
         self.assertCanNotCreateAt(HomePage, ArticlePage)
         self.assertAllowedSubpageTypes(ArticlePage, set())
 

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 from qa.models import Counter, Question
 from tests.qa_support import ask_url, question_data
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 THREADS = 20
 

@@ -18,7 +18,11 @@ STEPS = [
     ("site settings", home_demo.load_settings),
     ("sections", news_demo.load_sections),
     ("images", news_demo.load_images),
+    ("authors", news_demo.load_authors),
+    ("topics", news_demo.load_topics),
+    ("documents and embeds", news_demo.load_media),
     ("articles", news_demo.load_articles),
+    ("internal notices", news_demo.load_notices),
     ("reader participation", qa_demo.load_participation),
 ]
 
