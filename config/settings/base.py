@@ -215,3 +215,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"portal": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# --- Editorial workflow (editorial/) ----------------------------------------
+# Workflow mail goes to the next stage's group and to the author only; the
+# technical administrators are not on every submission.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -7,6 +7,7 @@ image title) and only creates what is missing, so a second run changes nothing.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from editorial import demo as editorial_demo
 from home import demo as home_demo
 from news import demo as news_demo
 
@@ -18,6 +19,7 @@ STEPS = [
     ("sections", news_demo.load_sections),
     ("images", news_demo.load_images),
     ("articles", news_demo.load_articles),
+    ("editorial workflow", editorial_demo.load_workflow_demo),
 ]
 
 
