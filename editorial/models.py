@@ -23,6 +23,14 @@ class ReviewTask(AbstractGroupApprovalTask):
             ]
         return []
 
+    def user_can_lock(self, obj, user):
+        # Wagtail lets only the current step's group lock an item under
+        # review; the boards' own lock and unlock rights still count here.
+        return self._user_in_groups(user) or "lock" in obj.permissions_for_user(user).permissions
+
+    def user_can_unlock(self, obj, user):
+        return "unlock" in obj.permissions_for_user(user).permissions
+
     def get_form_for_action(self, action):
         if action == "reject":
             return SendBackForm

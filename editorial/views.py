@@ -88,7 +88,7 @@ class StageReportView(ReportView):
     index_url_name = "editorial_report"
     index_results_url_name = "editorial_report_results"
     list_export = [
-        "page_id",
+        "item_id",
         "page_title",
         "section_title",
         "language",
@@ -100,7 +100,7 @@ class StageReportView(ReportView):
         "step_started_at",
     ]
     export_headings = {
-        "page_id": _("Mã trang"),
+        "item_id": _("Mã trang"),
         "page_title": _("Tiêu đề"),
         "section_title": _("Chuyên mục"),
         "language": _("Ngôn ngữ"),
@@ -139,8 +139,8 @@ class StageReportView(ReportView):
                 continue
             section = sections.get(page.pk)
             task_state = state.current_task_state
-            state.page = page
-            state.page_id = page.pk
+            state.item = page
+            state.item_id = page.pk
             state.page_title = page.get_admin_display_title()
             state.section = section
             state.section_title = section.title if section else ""

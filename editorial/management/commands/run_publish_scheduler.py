@@ -42,9 +42,12 @@ class Command(BaseCommand):
         if not once:
             logger.info("Bộ hẹn giờ xuất bản chạy, mỗi %s giây một lần.", interval)
         while self.running:
-            self.tick()
             if once:
+                self.tick()
                 break
+            # A long-lived process: drop connections the database closed.
+            close_old_connections()
+            self.tick()
             deadline = time.monotonic() + interval
             while self.running and time.monotonic() < deadline:
                 if exit_with_parent and os.getppid() != parent:
@@ -58,7 +61,6 @@ class Command(BaseCommand):
         self.running = False
 
     def tick(self):
-        close_old_connections()
         try:
             due = Revision.objects.filter(approved_go_live_at__lt=timezone.now()).count()
             call_command("publish_scheduled", stdout=self.stdout)
@@ -67,5 +69,3 @@ class Command(BaseCommand):
         except Exception:
             # One bad revision must not stop the runner; the next minute retries.
             logger.exception("Bộ hẹn giờ xuất bản gặp lỗi")
-        finally:
-            close_old_connections()
