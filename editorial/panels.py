@@ -35,7 +35,9 @@ class AwaitingMyReviewPanel(Component):
             page = pages.get(int(state.workflow_state.object_id))
             if page is None:
                 continue
-            task = tasks.setdefault(state.task_id, state.task.specific)
+            if state.task_id not in tasks:
+                tasks[state.task_id] = state.task.specific
+            task = tasks[state.task_id]
             items.append(
                 {
                     "page": page,

@@ -13,7 +13,7 @@ from wagtail.admin.action_menu import PublishMenuItem, WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowPage
 
 from . import roles
 from .panels import AwaitingMyReviewPanel, MyItemsPanel, SentBackPanel, StageCountsPanel
@@ -58,8 +58,9 @@ def guard_publish(request, page):
 def guard_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type != "publish":
         return None
+    with_descendants = bool(request.POST.get("include_descendants"))
     for obj in objects:
-        if isinstance(obj, Page) and not may_publish_directly(request.user, obj):
+        if isinstance(obj, Page) and not _may_publish_subtree(request.user, obj, with_descendants):
             messages.error(
                 request,
                 _("Không xuất bản hàng loạt được: “%(title)s” phải qua quy trình duyệt.")
@@ -67,6 +68,17 @@ def guard_bulk_publish(request, action_type, objects, action_class_instance):
             )
             return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
     return None
+
+
+def _may_publish_subtree(user, page, with_descendants):
+    if not may_publish_directly(user, page):
+        return False
+    if with_descendants:
+        inner = WorkflowPage.objects.filter(
+            page__path__startswith=page.path, page__depth__gt=page.depth, workflow__active=True
+        ).select_related("page", "workflow")
+        return all(may_publish_directly(user, rule.page, rule.workflow) for rule in inner)
+    return True
 
 
 @hooks.register("before_copy_page")
