@@ -1,6 +1,7 @@
 """The editorial workflow, driven through the admin's own views with the demo's
 real users in their real groups: nothing reaches readers without the board."""
 
+import io
 import logging
 from datetime import timedelta
 from unittest import mock
@@ -193,6 +194,15 @@ def test_section_groups_assign_contributors_and_follow_renames_and_translations(
     english.delete()
     section.delete()
     assert not Group.objects.filter(pk=group.pk).exists()
+
+
+def test_sync_command_restores_what_a_bulk_import_skipped(sections):
+    group = Group.objects.get(name=roles.section_group_name("Phóng sự ảnh"))
+    group.delete()
+    WorkflowPage.objects.filter(page=sections["nhan-su-moi"]).delete()
+    call_command("sync_editorial_sections", stdout=io.StringIO())
+    assert Group.objects.filter(name=roles.section_group_name("Phóng sự ảnh")).exists()
+    assert Page.objects.get(pk=sections["nhan-su-moi"].pk).get_workflow().name == PERSONNEL_WORKFLOW
 
 
 # --- Workflows -----------------------------------------------------------------------
