@@ -35,7 +35,12 @@ def _clear_cache():
 
 @pytest.fixture
 def demo_content(db):
-    """The demo portal, for transactional tests whose database was flushed."""
+    """The demo portal, for transactional tests whose database was flushed.
+
+    Mark such tests ``@pytest.mark.django_db(transaction=True,
+    serialized_rollback=True)``: a flush also removes what the migrations
+    created (groups, root page, workflows), and only serialized rollback puts
+    it back (pytest-django reads it from the marker, not from a fixture)."""
     from news.models import ArticlePage
 
     if not ArticlePage.objects.exists():
