@@ -215,3 +215,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"portal": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# --- Editorial workflow (editorial/) ----------------------------------------
+# Workflow mail goes to the next stage's group and to the author only; the
+# technical administrators are not on every submission.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# A new translation starts as a draft and goes through the same workflow,
+# instead of wagtail-localize publishing it because its source is live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Dates in the admin are dd/mm/yyyy in both languages (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]

@@ -7,6 +7,7 @@ image title) and only creates what is missing, so a second run changes nothing.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from editorial import demo as editorial_demo
 from home import demo as home_demo
 from news import demo as news_demo
 from qa import demo as qa_demo
@@ -23,6 +24,7 @@ STEPS = [
     ("documents and embeds", news_demo.load_media),
     ("articles", news_demo.load_articles),
     ("internal notices", news_demo.load_notices),
+    ("editorial workflow", editorial_demo.load_workflow_demo),
     ("reader participation", qa_demo.load_participation),
 ]
 

@@ -1,0 +1,10 @@
+"""Input formats for dates typed or picked in the admin.
+
+Wagtail's date pickers send dd/mm/yyyy (WAGTAIL_DATE_FORMAT,
+WAGTAIL_DATETIME_FORMAT), but Django's "vi" locale defines no input formats
+and falls back to mm/dd/yyyy: a scheduled publication on 05/06 would be read
+as 6 May, or refused. ISO 8601 is always accepted as well.
+"""
+
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
