@@ -199,3 +199,18 @@ def test_comment_count_filter_uses_the_listing_annotation(article, django_assert
     plain = ArticlePage.objects.get(pk=article.pk)
     with django_assert_num_queries(1):
         assert comment_count(plain) == 1
+
+
+def test_section_cards_show_comment_counts_without_a_query_per_card(client, article):
+    for i in range(3):
+        Comment.objects.create(article=article, name=f"N{i}", email=EMAIL, body="ok", status=Comment.Status.APPROVED)
+    section_url = article.get_parent().url
+    client.get(section_url)
+    with CaptureQueriesContext(connection) as first:
+        html = client.get(section_url).content.decode()
+    assert f'{article.url}#y-kien-ban-doc">3 ý kiến</a>' in html
+    other = ArticlePage.objects.live().filter(comments__isnull=True).exclude(pk=article.pk).first()
+    Comment.objects.create(article=other, name="M", email=EMAIL, body="ok", status=Comment.Status.APPROVED)
+    with CaptureQueriesContext(connection) as second:
+        client.get(section_url)
+    assert len(second) == len(first)
