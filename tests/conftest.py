@@ -58,3 +58,19 @@ def home_page(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated rows it flushed.
+
+    A transactional test flushes the database when it ends; without serialized
+    rollback the groups, workflows and content types that migrations created
+    are gone for the next one (which then fails on duplicate content types).
+    Forcing ``serialized_rollback=True`` here means a new test module cannot
+    forget it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}), append=False
+            )
