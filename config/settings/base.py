@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "qa",
     "search",
     "editorial",
+    "nukeviet",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # NukeViet import: old /news/…/<alias>-<id>.html addresses answer 301 (after every 404).
+    "nukeviet.middleware.LegacyUrlMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
