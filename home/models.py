@@ -5,10 +5,16 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from news.blocks import ArticleBodyBlock
+
+from .blocks import OfficeBlock
 
 
 class HomePage(RoutablePageMixin, Page):
@@ -23,7 +29,13 @@ class HomePage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("tagline")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "news.TopicIndexPage", "news.InternalNoticeIndexPage", "qa.QAIndexPage"]
+    subpage_types = [
+        "news.SectionPage",
+        "news.TopicIndexPage",
+        "news.InternalNoticeIndexPage",
+        "qa.QAIndexPage",
+        "home.AboutPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -93,6 +105,27 @@ class HomePage(RoutablePageMixin, Page):
         return ArticleFeed(self, self.articles())(request)
 
 
+class AboutPage(Page):
+    """Giới thiệu / About: the Party Committee's organisation structure and
+    its offices' contacts, which the law asks portals to publish in English
+    too; one per language tree."""
+
+    intro = models.TextField(_("giới thiệu ngắn"), max_length=600, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("cơ cấu tổ chức"), blank=True)
+    offices = StreamField([("office", OfficeBlock())], verbose_name=_("cơ quan và địa chỉ liên hệ"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("offices")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang giới thiệu")
+        verbose_name_plural = _("trang giới thiệu")
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """The portal's masthead and footer details, edited by the board, not in templates."""
@@ -102,6 +135,11 @@ class PortalSettings(BaseSiteSetting):
     email = models.EmailField(_("thư điện tử"), blank=True)
     licence = models.CharField(_("giấy phép"), max_length=255, blank=True)
     editor_in_chief = models.CharField(_("chịu trách nhiệm nội dung"), max_length=255, blank=True)
+    # The English site shows these instead; an empty one leaves its line out
+    # rather than print Vietnamese under an English label.
+    address_en = models.CharField(_("địa chỉ (tiếng Anh)"), max_length=255, blank=True)
+    licence_en = models.CharField(_("giấy phép (tiếng Anh)"), max_length=255, blank=True)
+    editor_in_chief_en = models.CharField(_("chịu trách nhiệm nội dung (tiếng Anh)"), max_length=255, blank=True)
 
     panels = [
         FieldPanel("address"),
@@ -109,6 +147,10 @@ class PortalSettings(BaseSiteSetting):
         FieldPanel("email"),
         FieldPanel("licence"),
         FieldPanel("editor_in_chief"),
+        MultiFieldPanel(
+            [FieldPanel("address_en"), FieldPanel("licence_en"), FieldPanel("editor_in_chief_en")],
+            heading=_("Trang tiếng Anh"),
+        ),
     ]
 
     class Meta:

@@ -5,6 +5,8 @@ so editors see what it does in the block picker. There is no raw HTML block:
 what an editor can type is always escaped or cleaned by Wagtail's rich text.
 """
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
@@ -75,6 +77,16 @@ class CaptionedImageBlock(blocks.StructBlock):
     def get_preview_value(self):
         value = dict(self.meta.preview_value, image=_first_image())
         return self.normalize(value)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        image = value.get("image")
+        # The picture's own caption is written in Vietnamese: a page in another
+        # language shows only the caption its translator wrote.
+        own_caption = image.default_caption if image and translation.get_language() == settings.LANGUAGE_CODE else ""
+        context["caption"] = value.get("caption") or own_caption
+        context["credit"] = value.get("credit") or (image.credit if image else "")
+        return context
 
 
 class QuoteBlock(blocks.StructBlock):

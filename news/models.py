@@ -1,13 +1,14 @@
 """The newsroom: sections, articles, topics, internal notices and authors."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -320,6 +321,14 @@ class ArticlePage(RoutablePageMixin, Page):
         return self.get_parent()
 
     @property
+    def cover_caption(self):
+        """The cover picture's own caption. It is written in Vietnamese, so a
+        page read in another language leaves it out."""
+        if self.cover_image_id and translation.get_language() == settings.LANGUAGE_CODE:
+            return self.cover_image.default_caption
+        return ""
+
+    @property
     def byline_name(self):
         return self.author.name if self.author_id else self.byline
 
@@ -338,8 +347,10 @@ class ArticlePage(RoutablePageMixin, Page):
         return [] if self.is_expired_now else super().get_sitemap_urls(request)
 
     def related_articles(self, limit=4):
-        """Same topic first, then the same section; never this article."""
-        listing = ArticlePage.objects.listing().exclude(pk=self.pk)
+        """Same topic first, then the same section; never this article, and
+        only in its language (a translation may still point at a topic of
+        the source's tree)."""
+        listing = ArticlePage.objects.listing().filter(locale_id=self.locale_id).exclude(pk=self.pk)
         related = []
         topic_ids = list(self.topics.values_list("pk", flat=True))
         if topic_ids:
@@ -374,7 +385,7 @@ class ArticlePage(RoutablePageMixin, Page):
         context["related"] = self.related_articles()
         context["newer"], context["older"] = self.newer_and_older()
         context["tags"] = list(self.tags.all())
-        context["topics"] = list(self.topics.live().public())
+        context["topics"] = list(self.topics.live().public().filter(locale_id=self.locale_id))
         return context
 
     @path("print/", name="print")
@@ -437,7 +448,9 @@ class TopicPage(ArticleListingMixin, Page):
         verbose_name_plural = _("chuyên đề")
 
     def get_articles(self, request=None):
-        return ArticlePage.objects.listing().filter(topics=self)
+        # Only this topic's language: an English article keeps its Vietnamese
+        # source's topics until a translator changes them.
+        return ArticlePage.objects.listing().filter(topics=self, locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,6 +5,7 @@ from urllib.parse import quote, urljoin
 from django import template
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -34,18 +35,22 @@ def _local(value):
 @register.filter
 def dateline(value):
     """The portal's date line, as readers know it: ``Thứ ba - 23/06/2020 19:00``
-    (local time, Vietnamese weekday; the English site translates the weekday)."""
+    in Vietnamese, ``Tuesday, 23 June 2020 19:00`` in English (local time; the
+    date part is each language's DATETIME_FORMAT in ``config/formats/``)."""
     if not value:
         return ""
     local = _local(value)
-    return f"{WEEKDAYS[local.weekday()]} - {local:%d/%m/%Y %H:%M}"
+    return _("%(weekday)s - %(datetime)s") % {
+        "weekday": WEEKDAYS[local.weekday()],
+        "datetime": date_format(local, "DATETIME_FORMAT"),
+    }
 
 
 @register.filter
 def shortdate(value):
     if not value:
         return ""
-    return f"{_local(value):%d/%m/%Y}"
+    return date_format(_local(value), "SHORT_DATE_FORMAT")
 
 
 @register.simple_tag(takes_context=True)
