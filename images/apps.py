@@ -6,3 +6,6 @@ class ImagesConfig(AppConfig):
     name = "images"
     label = "images"
     verbose_name = _("Thư viện ảnh")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,6 +1,36 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.image_operations import FilterOperation
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
+
+# Metadata a camera or phone writes that must not travel with a published
+# rendition: EXIF (GPS position, camera serial, time) and XMP.
+PRIVATE_METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment")
+
+
+class StripMetadataOperation(FilterOperation):
+    """Drop EXIF/XMP from the image being written. It runs after Wagtail has
+    turned the photo upright from its EXIF orientation, so nothing is lost."""
+
+    def __init__(self):
+        self.method = "strip-metadata"
+        self.args = ()
+
+    def run(self, willow, image, env):
+        info = getattr(getattr(willow, "image", None), "info", None)
+        if info is not None:
+            for key in PRIVATE_METADATA_KEYS:
+                info.pop(key, None)
+        return willow
+
+
+class MetadataFreeFilter(Filter):
+    """Wagtail's filter, plus the metadata strip as its last step (Willow
+    copies EXIF into JPEG and WebP renditions by default)."""
+
+    @property
+    def filter_operations(self):
+        return [*super().filter_operations, StripMetadataOperation()]
 
 
 class PortalImage(AbstractImage):
@@ -20,6 +50,10 @@ class PortalImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("ảnh")
         verbose_name_plural = _("ảnh")
+
+    def generate_rendition_file(self, filter, *, source=None):
+        # Same spec, so Wagtail's cache keys and rendition rows are unchanged.
+        return super().generate_rendition_file(MetadataFreeFilter(spec=filter.spec), source=source)
 
     @property
     def credit_line(self):

@@ -499,3 +499,113 @@ def load_notices(stdout):
         notice.save_revision().publish()
         ArticlePage.objects.filter(pk=notice.pk).update(first_published_at=published, last_published_at=published)
         stdout.write(f"   + {title}")
+
+
+# --- Photo reports and internal documents (news/photo_reports.py) -----------
+
+PHOTO_REPORTS = [
+    (
+        "Sắc màu lễ hội xuống đồng vùng cao",
+        "Tâm Giang",
+        "Lễ hội xuống đồng đầu xuân của đồng bào Mường qua ống kính phóng viên.",
+        [
+            "Nghi lễ cầu mùa",
+            "Trai gái trong trang phục truyền thống",
+            "Đánh chiêng mừng xuân",
+            "Cày vạt ruộng đầu tiên",
+        ],
+    ),
+    (
+        "Biên cương: một ngày tuần tra cùng chiến sĩ",
+        "Quốc Việt",
+        "Theo chân các chiến sĩ Đồn Biên phòng trong một ngày tuần tra, bám bản.",
+        ["Lên đường tuần tra", "Cắm mốc chủ quyền", "Giúp dân thu hoạch", "Bữa cơm giữa rừng", "Giao ban cuối ngày"],
+    ),
+    (
+        "Công trình chào mừng Đại hội Đảng bộ tỉnh",
+        "Minh Đức",
+        "Những công trình, phần việc thiết thực chào mừng Đại hội Đảng bộ tỉnh.",
+        ["Cây cầu mới hoàn thành", "Trường học khang trang", "Nhà văn hóa thôn", "Đường giao thông nông thôn"],
+    ),
+    (
+        "Tết trên bản vùng cao",
+        "Thu Hà",
+        "Không khí đón Tết cổ truyền ở các bản làng vùng cao của tỉnh.",
+        ["Hoa đào nở sớm", "Phiên chợ Tết", "Gói bánh chưng xanh", "Trò chơi dân gian"],
+    ),
+]
+
+PRIVATE_COLLECTION = "Tài liệu nội bộ"
+PRIVATE_DOCUMENT_TITLE = "Tài liệu sinh hoạt chi bộ quý này (nội bộ, bản trình diễn)"
+
+
+def load_photo_reports(stdout):
+    """Four photo reports of a few small photos each, and the private
+    document collection; both idempotent."""
+    from .photo_reports import PhotoReportPage
+
+    home = home_page()
+    section = SectionPage.objects.child_of(home).get(slug="phong-su-anh")
+    related = list(ArticlePage.objects.child_of(section).live().order_by("-display_date")[:2])
+    now = timezone.now().replace(second=0, microsecond=0)
+    seed = 100
+    for number, (title, photographer, lead, captions) in enumerate(PHOTO_REPORTS):
+        seed += len(captions)
+        slug = _slug(title)
+        if PhotoReportPage.objects.child_of(section).filter(slug=slug).exists():
+            continue
+        photos = []  # (image, caption)
+        for index, caption in enumerate(captions):
+            image_title = f"{title} ({index + 1})"
+            image = PortalImage.objects.filter(title=image_title).first()
+            if image is None:
+                image = PortalImage(
+                    title=image_title,
+                    credit=photographer,
+                    default_caption=caption,
+                    file=ImageFile(
+                        io.BytesIO(draw_picture(seed + index, size=(960, 640))), name=f"phong-su-{seed + index}.jpg"
+                    ),
+                )
+                image.save()
+            photos.append((image, caption))
+        report = PhotoReportPage(title=title, slug=slug, lead=lead, photographer=photographer)
+        for index, (image, caption) in enumerate(photos):
+            # The first photo's caption is left empty: it shows the image's own.
+            report.photos.add(report.photos.model(image=image, caption=caption if index else ""))
+        for article in related:
+            report.related_links.add(report.related_links.model(article=article))
+        section.add_child(instance=report)
+        report.save_revision().publish()
+        published = now - timedelta(days=2 + number * 9)
+        PhotoReportPage.objects.filter(pk=report.pk).update(first_published_at=published, last_published_at=published)
+        stdout.write(f"   + {title}")
+    _load_private_documents(stdout)
+
+
+def _load_private_documents(stdout):
+    """A collection only Party members and the boards may open."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PRIVATE_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=PRIVATE_COLLECTION)
+        stdout.write(f"   + {PRIVATE_COLLECTION}")
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=InternalNoticeIndexPage.READER_GROUPS))
+    Document = get_document_model()
+    if not Document.objects.filter(title=PRIVATE_DOCUMENT_TITLE).exists():
+        data = draw_document()
+        Document.objects.create(
+            title=PRIVATE_DOCUMENT_TITLE,
+            collection=collection,
+            file=ContentFile(data, name="tai-lieu-sinh-hoat-chi-bo-demo.pdf"),
+            file_size=len(data),
+        )
+        stdout.write(f"   + {PRIVATE_DOCUMENT_TITLE}")

@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from editorial import roles
+from images.renditions import filter_specs
 
 from .blocks import ArticleBodyBlock
 
@@ -32,7 +33,8 @@ from .blocks import ArticleBodyBlock
 CARD_RENDITION = "fill-320x200"
 FEATURE_RENDITION = "fill-800x500"
 SOCIAL_RENDITION = "fill-1200x630"
-LISTING_RENDITIONS = [CARD_RENDITION, FEATURE_RENDITION, SOCIAL_RENDITION]
+# Cards show them as <picture> in every format (images/renditions.py).
+LISTING_RENDITIONS = [CARD_RENDITION, FEATURE_RENDITION, SOCIAL_RENDITION, *filter_specs("card", "feature")]
 
 # A "feature on home" tick pins an article to the home page's top stories for
 # this long after its display date, so a forgotten tick does not pin it forever.
@@ -179,7 +181,7 @@ class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage", "news.SectionPage"]
-    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage", "news.PhotoReportPage"]
 
     class Meta:
         verbose_name = _("chuyên mục")
@@ -204,6 +206,9 @@ class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
                 featured = context["articles"].pop(0)
         context["featured"] = featured
         context["subsections"] = SectionPage.objects.child_of(self).live().public()
+        if self.slug == PHOTO_SECTION_SLUG and context["page_obj"].number == 1:
+            # Only the photo column holds photo reports: other sections pay no query.
+            context["photo_reports"] = list(PhotoReportPage.objects.listing().child_of(self)[:24])
         return context
 
     @path("rss/", name="feed")
@@ -345,6 +350,12 @@ class ArticlePage(RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         return [] if self.is_expired_now else super().get_sitemap_urls(request)
+
+    def rendition_plan(self):
+        """The cover in every size cards, the page and feeds show, made on
+        publish (images.tasks) so the first reader does not wait for it."""
+        if self.cover_image_id:
+            yield self.cover_image, [*LISTING_RENDITIONS, *filter_specs("cover")]
 
     def related_articles(self, limit=4):
         """Same topic first, then the same section; never this article, and
@@ -523,3 +534,7 @@ class InternalNoticeIndexPage(ArticleListingMixin, Page):
         if all(r.accept_request(request) for r in page.get_view_restrictions()):
             return page
         return None
+
+
+# Photo reports live in their own module; imported here so Django registers them.
+from .photo_reports import PhotoReportPage, PhotoReportPhoto, PhotoReportRelatedArticle  # noqa: E402, F401

@@ -19,6 +19,7 @@ from news.models import (
     TopicPage,
     page_number,
 )
+from news.photo_reports import PhotoReportPage
 from tests.factories import make_article, section
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +147,7 @@ def test_home_shows_top_stories_the_photo_strip_and_each_section(client):
     featured = ArticlePage.objects.listing().filter(feature_on_home=True, locale__language_code="vi").first()
     assert featured.title in top
     strip = html[html.index('class="photo-strip"') :]
-    photo = ArticlePage.objects.listing().descendant_of(section("phong-su-anh")).first()
+    photo = PhotoReportPage.objects.listing().descendant_of(section("phong-su-anh")).first()
     assert photo.title in strip[: strip.index("</section>")]
     for slug in ["hoat-dong-cap-uy", "xay-dung-dang", "thoi-su", "nhan-su-moi"]:
         assert f'href="{section(slug).url}"' in html[html.index("home-section") :]

@@ -228,3 +228,19 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Dates in the admin are dd/mm/yyyy in both languages (config/formats/).
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# --- Images, documents and media storage (images/, news/photo_reports.py) ---
+from config.media import media_storage  # noqa: E402
+
+# Local disk by default; S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set.
+STORAGES["default"] = media_storage(os.environ)
+# Uploads: a size and a pixel limit, raster formats only (an SVG can carry script).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 50_000_000))
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+# None = AVIF (gallery photos only) when this Pillow can write it, then WebP, then JPEG.
+PORTAL_IMAGE_FORMATS = None
+# Documents always go through Wagtail's view: it checks collection privacy and
+# sends Content-Disposition (attachment except PDF) and nosniff, on disk or S3.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]

@@ -23,3 +23,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-portal.sqlite3")}  # noqa: F405
     # A throwaway file: no need to wait for the disk on every commit.
     DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF"  # noqa: F405
+
+# AVIF encoding is slow on the shared machine; tests that check AVIF turn it on.
+PORTAL_IMAGE_FORMATS = ["webp", "jpeg"]

@@ -155,9 +155,9 @@ def page_meta(context):
 
 @register.simple_tag(takes_context=True)
 def photo_strip_items(context, limit=6):
-    """The home page's photo strip: for now, the newest articles of the
-    Phóng sự ảnh section (the photo-report pages will take its place)."""
-    from news.models import PHOTO_SECTION_SLUG, ArticlePage, SectionPage
+    """The home page's photo strip: the newest photo reports of the Phóng sự
+    ảnh column, covers and photo counts fetched in bulk."""
+    from news.models import PHOTO_SECTION_SLUG, PhotoReportPage, SectionPage
 
     home = context.get("portal_home") or context.get("page")
     if home is None:
@@ -165,7 +165,7 @@ def photo_strip_items(context, limit=6):
     section = SectionPage.objects.child_of(home).live().public().filter(slug=PHOTO_SECTION_SLUG).first()
     if section is None:
         return {"section": None, "items": []}
-    return {"section": section, "items": list(ArticlePage.objects.listing().descendant_of(section)[:limit])}
+    return {"section": section, "items": list(PhotoReportPage.objects.listing().descendant_of(section)[:limit])}
 
 
 @register.inclusion_tag("news/includes/sidebar_notices_box.html", takes_context=True)

@@ -26,6 +26,7 @@ STEPS = [
     ("internal notices", news_demo.load_notices),
     ("editorial workflow", editorial_demo.load_workflow_demo),
     ("reader participation", qa_demo.load_participation),
+    ("photo reports and internal documents", news_demo.load_photo_reports),
     ("English edition", home_demo.load_english_edition),
 ]
 
