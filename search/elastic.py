@@ -35,7 +35,7 @@ def elasticsearch_backend_settings(url, index="portal"):
     return {
         "BACKEND": "wagtail.search.backends.elasticsearch9",
         "URLS": [url],
-        "INDEX": index,
+        "INDEX_PREFIX": f"{index}_",
         "TIMEOUT": 5,
         "OPTIONS": {},
         "INDEX_SETTINGS": {"settings": VIETNAMESE_ANALYSIS},

@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
@@ -24,12 +25,15 @@ from wagtail.search.backends import get_search_backend
 from news.models import PHOTO_SECTION_SLUG, ArticlePage, SectionPage
 from qa.models import Question
 
-from .text import SearchQuery, fold
+from .text import SearchQuery, fold, words
 
 logger = logging.getLogger("portal.search")
 
 KIND_ARTICLE, KIND_PHOTO, KIND_QUESTION = "article", "photo", "question"
 SORT_RELEVANCE, SORT_NEWEST = "relevance", "newest"
+# After Elasticsearch fails, readers go straight to the database this long.
+DOWN_KEY = "portal-search:elasticsearch-down"
+DOWN_SECONDS = 30
 
 
 @dataclass
@@ -74,14 +78,18 @@ def backend_search(queryset, query_text, operator="and", cap=None, state=None):
     the default backend (Elasticsearch) fails."""
     cap = cap or _candidate_cap()
     backends = settings.WAGTAILSEARCH_BACKENDS
-    if state is not None and state.get("fallback"):
+    has_fallback = "database" in backends and backends["default"]["BACKEND"] != backends["database"]["BACKEND"]
+    if has_fallback and ((state is not None and state.get("fallback")) or cache.get(DOWN_KEY)):
+        if state is not None:
+            state["fallback"] = True
         return _run("database", queryset, query_text, operator, cap)
     try:
         return _run("default", queryset, query_text, operator, cap)
     except Exception:
-        if "database" not in backends or backends["default"]["BACKEND"] == backends["database"]["BACKEND"]:
+        if not has_fallback:
             raise
         logger.exception("Search backend %s failed; answering from the database", backends["default"]["BACKEND"])
+        cache.set(DOWN_KEY, True, DOWN_SECONDS)
         if state is not None:
             state["fallback"] = True
         return _run("database", queryset, query_text, operator, cap)
@@ -90,7 +98,7 @@ def backend_search(queryset, query_text, operator="and", cap=None, state=None):
 def autocomplete_backend(queryset, query_text, limit):
     backends = settings.WAGTAILSEARCH_BACKENDS
     try:
-        backend = get_search_backend("default")
+        backend = get_search_backend("database" if "database" in backends and cache.get(DOWN_KEY) else "default")
         return list(backend.autocomplete(query_text, queryset)[:limit])
     except Exception:
         if "database" not in backends:
@@ -98,6 +106,7 @@ def autocomplete_backend(queryset, query_text, limit):
         logger.exception(
             "Search backend %s failed on autocomplete; answering from the database", backends["default"]["BACKEND"]
         )
+        cache.set(DOWN_KEY, True, DOWN_SECONDS)
         backend = get_search_backend("database")
         return list(backend.autocomplete(query_text, queryset)[:limit])
 
@@ -229,10 +238,17 @@ def suggestions(raw_query, limit=8):
         .order_by("-display_date")
         .only("id", "title", "url_path", "path", "depth")
     )
-    found = autocomplete_backend(queryset, query.folded_text, limit * 4)
+    # One-letter words make poor prefixes for the backend; they still filter below.
+    backend_words = [w for w in query.folded if len(w) > 1] or query.folded
+    found = autocomplete_backend(queryset, " ".join(backend_words), limit * 5)
     visible = set(
         ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
     )
-    found = [a for a in found if a.pk in visible]
+
+    def matches(title):
+        title_words = [fold(w) for w in words(title)]
+        return all(any(t.startswith(q) for t in title_words) for q in query.folded)
+
+    found = [a for a in found if a.pk in visible and matches(a.title)]
     found.sort(key=lambda a: (fold(a.title).startswith(query.folded_text), query.score(a.title)), reverse=True)
     return found[:limit]

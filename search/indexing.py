@@ -27,11 +27,22 @@ class VietnameseSearchable:
         """The words of the item besides its title, as plain text."""
         return ""
 
-    def search_title_folded(self):
-        return fold(getattr(self, self.search_title_attr, ""))
+    def __init_subclass__(cls, **kwargs):
+        # The folded methods are set on each model class itself: search
+        # backends name a field after the class that defines it, and that must
+        # be a model (Elasticsearch prefixes fields with its app label).
+        super().__init_subclass__(**kwargs)
+        for name, method in (("search_title_folded", _title_folded), ("search_text_folded", _text_folded)):
+            if name not in cls.__dict__:
+                setattr(cls, name, method)
 
-    def search_text_folded(self):
-        return fold(self.search_text())
+
+def _title_folded(self):
+    return fold(getattr(self, self.search_title_attr, ""))
+
+
+def _text_folded(self):
+    return fold(self.search_text())
 
 
 def streamfield_text(value):
