@@ -24,7 +24,7 @@ class PopularQueriesPanel(Component):
     def get_context_data(self, parent_context):
         since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
         return {
-            "queries": list(Query.get_most_popular(date_since=since)[:POPULAR_COUNT]),
+            "queries": [(q.query_string, q._hits) for q in Query.get_most_popular(date_since=since)[:POPULAR_COUNT]],
             "can_promote": self.user.has_perm("wagtailsearchpromotions.add_searchpromotion"),
         }
 
