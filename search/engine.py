@@ -250,5 +250,13 @@ def suggestions(raw_query, limit=8):
         return all(any(t.startswith(q) for t in title_words) for q in query.folded)
 
     found = [a for a in found if a.pk in visible and matches(a.title)]
+    if not found and len(query.folded) > 1:
+        # The backend's prefix search can miss a short last word; the whole
+        # words before it, searched as words, then filtered by prefix, cannot.
+        found = backend_search(queryset, " ".join(query.folded[:-1]), "and", cap=limit * 25)
+        visible = set(
+            ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
+        )
+        found = [a for a in found if a.pk in visible and matches(a.title)]
     found.sort(key=lambda a: (fold(a.title).startswith(query.folded_text), query.score(a.title)), reverse=True)
     return found[:limit]
