@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Vietnamese at "/", English under "/en/".
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("y-kien/", include("qa.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

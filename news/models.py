@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from editorial import roles
 from images.renditions import filter_specs
+from search.indexing import VietnameseSearchable, streamfield_text
 
 from .blocks import ArticleBodyBlock
 
@@ -218,7 +219,7 @@ class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
         return ArticleFeed(self, self.get_articles(request))(request)
 
 
-class ArticlePage(RoutablePageMixin, Page):
+class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
     """A news article (bài viết): lead, cover photo and a body of blocks; the
     portal's main product."""
 
@@ -297,6 +298,7 @@ class ArticlePage(RoutablePageMixin, Page):
         index.RelatedFields("topics", [index.SearchField("title")]),
         index.FilterField("display_date"),
         index.FilterField("feature_on_home"),
+        *VietnameseSearchable.folded_search_fields,
     ]
 
     parent_page_types = ["news.SectionPage", "news.InternalNoticeIndexPage"]
@@ -312,6 +314,11 @@ class ArticlePage(RoutablePageMixin, Page):
         if self.display_date is None and self.first_published_at:
             self.display_date = self.first_published_at
         super().save(*args, **kwargs)
+
+    def search_text(self):
+        parent = self.get_parent() if self.path and self.depth and self.depth > 1 else None
+        section = parent.title if parent is not None else ""
+        return " ".join(filter(None, [section, self.kicker, self.lead, streamfield_text(self.body)]))
 
     @property
     def dateline_datetime(self):

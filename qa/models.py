@@ -29,6 +29,7 @@ from wagtail.models import Page, Revision, get_default_page_content_type
 from wagtail.search import index
 
 from news.models import SectionPage
+from search.indexing import VietnameseSearchable
 
 logger = logging.getLogger("portal.qa")
 
@@ -356,7 +357,7 @@ phone_validator = RegexValidator(
 )
 
 
-class Question(index.Indexed, PersonalData):
+class Question(VietnameseSearchable, index.Indexed, PersonalData):
     """A reader's question to the Hỏi - Đáp column and, once the board has
     answered it, the published question-and-answer."""
 
@@ -425,6 +426,8 @@ class Question(index.Indexed, PersonalData):
         index.AutocompleteField("title"),
         index.FilterField("status"),
         index.FilterField("published_at"),
+        index.FilterField("page"),
+        *VietnameseSearchable.folded_search_fields,
     ]
 
     class Meta:
@@ -466,6 +469,9 @@ class Question(index.Indexed, PersonalData):
             "assignee_id": instance.__dict__.get("assignee_id"),
         }
         return instance
+
+    def search_text(self):
+        return f"{self.body} {strip_tags(self.answer or '')}"
 
     @classmethod
     def get_indexed_objects(cls):

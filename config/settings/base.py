@@ -144,20 +144,27 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Search -----------------------------------------------------------------
+# Vietnamese-aware search (see README "Search"): every backend indexes folded
+# copies of titles and text (search/indexing.py). On PostgreSQL the database
+# backend uses the "portal_vi" text search configuration (a copy of "simple",
+# created by search/migrations/0001), so Vietnamese is never stemmed as English.
+_SEARCH_DATABASE = {"BACKEND": "wagtail.search.backends.database"}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    _SEARCH_DATABASE["SEARCH_CONFIG"] = "portal_vi"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
+    from search.elastic import elasticsearch_backend_settings
+
     WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "portal"),
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+        "default": elasticsearch_backend_settings(ELASTICSEARCH_URL, os.environ.get("ELASTICSEARCH_INDEX", "portal")),
+        # Kept up to date beside Elasticsearch: readers get its results when
+        # Elasticsearch does not answer (search/engine.py).
+        "database": _SEARCH_DATABASE,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": _SEARCH_DATABASE}
+# Candidates fetched from the backend before re-ranking in Python, newest first.
+PORTAL_SEARCH_CANDIDATES = 1000
 
 # --- Users and passwords ----------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

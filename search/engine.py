@@ -1,0 +1,262 @@
+"""Finding and ranking: candidates from the search backend, ranked in Python.
+
+1. The reader's query is cleaned and folded (``search.text.SearchQuery``).
+2. The configured backend (database, or Elasticsearch) returns up to
+   ``PORTAL_SEARCH_CANDIDATES`` matching items, newest first, from the folded
+   copies every item indexes (``search.indexing``). All words must match; when
+   none does, any word may.
+3. Privacy is applied with the ORM (live, public, not expired), then every
+   candidate is scored in Python from its title and lead: exact marks over
+   folded-only matches, adjacent words over scattered ones, title over text.
+
+If Elasticsearch fails, the same search runs on the database backend (which
+Wagtail keeps up to date beside it) and the failure is logged."""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from news.models import PHOTO_SECTION_SLUG, ArticlePage, SectionPage
+from qa.models import Question
+
+from .text import SearchQuery, fold, words
+
+logger = logging.getLogger("portal.search")
+
+KIND_ARTICLE, KIND_PHOTO, KIND_QUESTION = "article", "photo", "question"
+SORT_RELEVANCE, SORT_NEWEST = "relevance", "newest"
+# After Elasticsearch fails, readers go straight to the database this long.
+DOWN_KEY = "portal-search:elasticsearch-down"
+DOWN_SECONDS = 30
+
+
+@dataclass
+class Filters:
+    section: SectionPage | None = None
+    kind: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+
+@dataclass
+class Hit:
+    kind: str
+    pk: int
+    title: str
+    text: str
+    date: datetime.datetime | None
+    score: float = 0.0
+    obj: object = field(default=None, repr=False)
+
+
+@dataclass
+class Results:
+    hits: list
+    capped: bool
+    fallback: bool = False
+
+
+def _candidate_cap():
+    return getattr(settings, "PORTAL_SEARCH_CANDIDATES", 1000)
+
+
+def _run(backend_name, queryset, query_text, operator, cap):
+    backend = get_search_backend(backend_name)
+    results = backend.search(query_text, queryset, operator=operator, order_by_relevance=False)
+    return list(results[:cap])
+
+
+def backend_search(queryset, query_text, operator="and", cap=None, state=None):
+    """Items of ``queryset`` matching ``query_text`` (folded), in the
+    queryset's order, at most ``cap``. Falls back to the database backend if
+    the default backend (Elasticsearch) fails."""
+    cap = cap or _candidate_cap()
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    has_fallback = "database" in backends and backends["default"]["BACKEND"] != backends["database"]["BACKEND"]
+    if has_fallback and ((state is not None and state.get("fallback")) or cache.get(DOWN_KEY)):
+        if state is not None:
+            state["fallback"] = True
+        return _run("database", queryset, query_text, operator, cap)
+    try:
+        return _run("default", queryset, query_text, operator, cap)
+    except Exception:
+        if not has_fallback:
+            raise
+        logger.exception("Search backend %s failed; answering from the database", backends["default"]["BACKEND"])
+        cache.set(DOWN_KEY, True, DOWN_SECONDS)
+        if state is not None:
+            state["fallback"] = True
+        return _run("database", queryset, query_text, operator, cap)
+
+
+def autocomplete_backend(queryset, query_text, limit):
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    try:
+        backend = get_search_backend("database" if "database" in backends and cache.get(DOWN_KEY) else "default")
+        return list(backend.autocomplete(query_text, queryset)[:limit])
+    except Exception:
+        if "database" not in backends:
+            raise
+        logger.exception(
+            "Search backend %s failed on autocomplete; answering from the database", backends["default"]["BACKEND"]
+        )
+        cache.set(DOWN_KEY, True, DOWN_SECONDS)
+        backend = get_search_backend("database")
+        return list(backend.autocomplete(query_text, queryset)[:limit])
+
+
+def _local_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def photo_section(locale=None):
+    locale = locale or Locale.get_active()
+    return SectionPage.objects.live().filter(locale=locale, slug=PHOTO_SECTION_SLUG).first()
+
+
+def _article_candidates(query, filters, operator, state):
+    locale = Locale.get_active()
+    queryset = ArticlePage.objects.live().filter(locale=locale)
+    if filters.section is not None:
+        queryset = queryset.filter(path__startswith=filters.section.path)
+    photos = photo_section(locale)
+    if filters.kind == KIND_PHOTO:
+        if photos is None:
+            return []
+        queryset = queryset.filter(path__startswith=photos.path)
+    if filters.date_from:
+        queryset = queryset.filter(display_date__gte=_local_start(filters.date_from))
+    if filters.date_to:
+        queryset = queryset.filter(display_date__lt=_local_start(filters.date_to + datetime.timedelta(days=1)))
+    queryset = queryset.order_by("-display_date").only("id", "title", "lead", "kicker", "display_date", "path")
+    found = backend_search(queryset, query.folded_text, operator, state=state)
+    if not found:
+        return []
+    # Privacy and expiry with the ORM: never trust the index with them.
+    visible = set(
+        ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
+    )
+    # The section's name counts as the article's words too: "hoi dap" finds
+    # the articles of "Hỏi - Đáp công tác Đảng".
+    section_titles = dict(SectionPage.objects.filter(locale=locale, depth__gte=3).values_list("path", "title"))
+    steplen = ArticlePage.steplen
+    hits = []
+    for article in found:
+        if article.pk not in visible:
+            continue
+        is_photo = photos is not None and article.path.startswith(photos.path)
+        if filters.kind == KIND_ARTICLE and is_photo:
+            continue
+        hits.append(
+            Hit(
+                kind=KIND_PHOTO if is_photo else KIND_ARTICLE,
+                pk=article.pk,
+                title=article.title,
+                text=f"{section_titles.get(article.path[:-steplen], '')} {article.kicker} {article.lead}",
+                date=article.display_date,
+            )
+        )
+    return hits
+
+
+def _question_candidates(query, filters, operator, state):
+    if filters.section is not None and filters.section.specific_class.__name__ != "QAIndexPage":
+        return []
+    if Locale.get_active().language_code != Locale.get_default().language_code:
+        return []  # readers ask and the board answers in Vietnamese only
+    queryset = Question.objects.filter(status=Question.Status.PUBLISHED)
+    if filters.section is not None:
+        queryset = queryset.filter(page=filters.section.pk)
+    if filters.date_from:
+        queryset = queryset.filter(published_at__gte=_local_start(filters.date_from))
+    if filters.date_to:
+        queryset = queryset.filter(published_at__lt=_local_start(filters.date_to + datetime.timedelta(days=1)))
+    queryset = queryset.order_by("-published_at").only("id", "title", "body", "published_at")
+    found = backend_search(queryset, query.folded_text, operator, state=state)
+    return [Hit(kind=KIND_QUESTION, pk=q.pk, title=q.title, text=q.body, date=q.published_at) for q in found]
+
+
+def search(raw_query, filters=None, sort=SORT_RELEVANCE):
+    """Rank what matches ``raw_query`` for an anonymous reader of the active
+    language. Returns ``Results`` whose hits carry no display objects yet
+    (``attach_objects`` loads them for one page of results)."""
+    query = raw_query if isinstance(raw_query, SearchQuery) else SearchQuery(raw_query)
+    filters = filters or Filters()
+    if not query:
+        return Results([], capped=False)
+    state = {}
+    hits = []
+    operators = ["and", "or"] if len(query.words) > 1 else ["and"]
+    for operator in operators:
+        if filters.kind in ("", KIND_ARTICLE, KIND_PHOTO):
+            hits += _article_candidates(query, filters, operator, state)
+        if filters.kind in ("", KIND_QUESTION):
+            hits += _question_candidates(query, filters, operator, state)
+        if hits:
+            break
+    cap = _candidate_cap()
+    capped = len(hits) >= cap
+    epoch = timezone.make_aware(datetime.datetime(1970, 1, 1))
+    for hit in hits:
+        hit.score = query.score(hit.title, hit.text)
+    if sort == SORT_NEWEST:
+        hits.sort(key=lambda h: (h.date or epoch, h.pk), reverse=True)
+    else:
+        hits.sort(key=lambda h: (h.score, h.date or epoch, h.pk), reverse=True)
+    return Results(hits, capped=capped, fallback=bool(state.get("fallback")))
+
+
+def attach_objects(hits):
+    """Load what the results page shows for ``hits`` (one page of them), in a
+    fixed number of queries however many there are."""
+    article_pks = [h.pk for h in hits if h.kind != KIND_QUESTION]
+    question_pks = [h.pk for h in hits if h.kind == KIND_QUESTION]
+    articles = {a.pk: a for a in ArticlePage.objects.listing().filter(pk__in=article_pks)} if article_pks else {}
+    questions = {}
+    if question_pks:
+        questions = {q.pk: q for q in Question.objects.filter(pk__in=question_pks).select_related("page")}
+    for hit in hits:
+        hit.obj = questions.get(hit.pk) if hit.kind == KIND_QUESTION else articles.get(hit.pk)
+    return [h for h in hits if h.obj is not None]
+
+
+def suggestions(raw_query, limit=8):
+    """At most ``limit`` titles of public articles whose title has a word
+    starting with the (folded) query's last word, all other words matching."""
+    query = SearchQuery(raw_query)
+    if not query:
+        return []
+    queryset = (
+        ArticlePage.objects.live()
+        .filter(locale=Locale.get_active())
+        .order_by("-display_date")
+        .only("id", "title", "url_path", "path", "depth")
+    )
+    # One-letter words make poor prefixes for the backend; they still filter below.
+    backend_words = [w for w in query.folded if len(w) > 1] or query.folded
+    found = autocomplete_backend(queryset, " ".join(backend_words), limit * 5)
+    visible = set(
+        ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
+    )
+
+    def matches(title):
+        title_words = [fold(w) for w in words(title)]
+        return all(any(t.startswith(q) for t in title_words) for q in query.folded)
+
+    found = [a for a in found if a.pk in visible and matches(a.title)]
+    if not found and len(query.folded) > 1:
+        # The backend's prefix search can miss a short last word; the whole
+        # words before it, searched as words, then filtered by prefix, cannot.
+        found = backend_search(queryset, " ".join(query.folded[:-1]), "and", cap=limit * 25)
+        visible = set(
+            ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
+        )
+        found = [a for a in found if a.pk in visible and matches(a.title)]
+    found.sort(key=lambda a: (fold(a.title).startswith(query.folded_text), query.score(a.title)), reverse=True)
+    return found[:limit]
