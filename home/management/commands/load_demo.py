@@ -11,6 +11,7 @@ from editorial import demo as editorial_demo
 from home import demo as home_demo
 from news import demo as news_demo
 from qa import demo as qa_demo
+from stats import demo as stats_demo
 
 # Each app that has demo content contributes one step; order matters only in
 # that the tree must exist before anything is placed in it.
@@ -26,6 +27,7 @@ STEPS = [
     ("internal notices", news_demo.load_notices),
     ("editorial workflow", editorial_demo.load_workflow_demo),
     ("reader participation", qa_demo.load_participation),
+    ("sidebar content and visitor statistics", stats_demo.load_statistics),
 ]
 
 
