@@ -28,7 +28,9 @@ BANNERS = [
 
 def load_statistics(stdout):
     for order, (title, url) in enumerate(LINKS):
-        _, created = WebsiteLink.objects.get_or_create(title=title, defaults={"url": url, "sort_order": order})
+        _, created = WebsiteLink.objects.get_or_create(
+            title=title, defaults={"url": url, "sort_order": (order + 1) * 10}
+        )
         if created:
             stdout.write(f"   + liên kết: {title}")
     images = list(PortalImage.objects.order_by("pk")[: len(BANNERS)])

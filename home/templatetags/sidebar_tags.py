@@ -36,8 +36,12 @@ def _content():
     return content
 
 
+def _now():
+    return timezone.now()
+
+
 def _showing(placement):
-    now = timezone.now()
+    now = _now()
     return [
         b
         for b in _content()["banners"]
