@@ -74,3 +74,10 @@ def idle_logout(request):
     """The countdown ended: log out now (the server would, a little later)."""
     logout(request)
     return JsonResponse({"active": False})
+
+
+def mark_login(sender, request, user, **kwargs):
+    """Logging in is activity: stamped in the session the login saves anyway,
+    so the first request after it writes nothing more."""
+    if request is not None and hasattr(request, "session"):
+        mark_activity(request)

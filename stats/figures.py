@@ -101,18 +101,20 @@ def daily_visits(days=30):
 
 
 def top_articles(days=7, limit=10):
-    """[(page, views)] of the most read articles over the last ``days`` days."""
+    """[{"page_id", "title", "total"}] of the most read articles over the last
+    ``days`` days, in one query (deleted pages left out)."""
+    from django.db.models import OuterRef, Subquery
     from wagtail.models import Page
 
     start = timezone.localdate() - timedelta(days=days - 1)
-    rows = list(
+    title = Page.objects.filter(pk=OuterRef("page_id")).values("title")[:1]
+    return list(
         ArticleDailyViews.objects.filter(date__gte=start)
         .values("page_id")
-        .annotate(total=Sum("views"))
-        .order_by("-total", "page_id")[: limit * 2]
+        .annotate(total=Sum("views"), title=Subquery(title))
+        .filter(title__isnull=False)
+        .order_by("-total", "page_id")[:limit]
     )
-    pages = Page.objects.in_bulk([r["page_id"] for r in rows])
-    return [(pages[r["page_id"]], r["total"]) for r in rows if r["page_id"] in pages][:limit]
 
 
 def with_view_counts(queryset):
