@@ -25,10 +25,11 @@ demo: migrate
 	@echo "Demo users (demo only, never in production): admin, congtacvien, thuky, bientap, dieuhanh, dangvien"
 	@echo "Password for all of them: demo-portal-2026"
 	@echo "Site: http://127.0.0.1:$(PORT)/   Admin: http://127.0.0.1:$(PORT)/admin/"
-	@echo "Scheduled publishing: run_publish_scheduler runs beside the server and stops with it."
+	@echo "Scheduled publishing (run_publish_scheduler) and visitor statistics (flush_stats) run beside the server and stop with it."
 	@echo ""
 	@$(PY) manage.py run_publish_scheduler --exit-with-parent & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py flush_stats --interval 60 --exit-with-parent & flusher=$$!; \
+	trap 'kill $$scheduler $$flusher 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv messages

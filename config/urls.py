@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
+    path("stats/", include("stats.urls")),
+    path("session/", include("accounts.urls")),
 ]
 
 if settings.DEBUG:

@@ -155,3 +155,80 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("thông tin cổng")
+
+
+# --- Sidebar and footer content the board edits (issue: statistics & sidebar) ---
+
+SIDEBAR_CACHE_KEY = "home:sidebar-content"
+
+
+class WebsiteLink(models.Model):
+    """One entry of "Liên kết website": another agency's portal, in the order the board sets."""
+
+    title = models.CharField(_("tên trang"), max_length=255)
+    url = models.URLField(_("địa chỉ"), max_length=500)
+    sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("đang hiển thị"), default=True)
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("sort_order"), FieldPanel("is_active")]
+
+    class Meta:
+        ordering = ["sort_order", "title"]
+        verbose_name = _("liên kết website")
+        verbose_name_plural = _("liên kết website")
+
+    def __str__(self):
+        return self.title
+
+
+class Banner(models.Model):
+    """A picture with a link (Tủ sách, Giải báo chí, …) in the sidebar or the
+    footer, shown only between its start and end."""
+
+    class Placement(models.TextChoices):
+        SIDEBAR = "sidebar", _("cột bên phải")
+        FOOTER = "footer", _("chân trang")
+
+    title = models.CharField(_("tên banner"), max_length=255, help_text=_("Cũng là chữ thay thế cho ảnh."))
+    image = models.ForeignKey("images.PortalImage", verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="+")
+    link_url = models.URLField(_("liên kết ngoài"), max_length=500, blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hoặc trang trong cổng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    placement = models.CharField(_("vị trí"), max_length=16, choices=Placement.choices, default=Placement.SIDEBAR)
+    starts_at = models.DateTimeField(_("hiển thị từ"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("hiển thị đến"), null=True, blank=True)
+    sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("image"),
+        FieldPanel("link_url"),
+        FieldPanel("link_page"),
+        FieldPanel("placement"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["placement", "sort_order", "pk"]
+        verbose_name = _("banner")
+        verbose_name_plural = _("banner")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")})
+
+    def is_showing(self, now):
+        return (self.starts_at is None or self.starts_at <= now) and (self.ends_at is None or now < self.ends_at)

@@ -76,7 +76,9 @@ class ArticlePageQuerySet(PageQuerySet):
             path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
         ).values("title")[:1]
         from qa.models import with_comment_counts  # qa imports news, so not at the top
+        from stats.figures import with_view_counts
 
+        queryset = with_view_counts(queryset)
         return with_comment_counts(
             queryset.defer_streamfields()
             .select_related("cover_image", "author")

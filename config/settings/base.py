@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "nukeviet",
+    "stats",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -251,3 +252,26 @@ PORTAL_IMAGE_FORMATS = None
 # sends Content-Disposition (attachment except PDF) and nosniff, on disk or S3.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
+
+# --- Visitor statistics and idle timeout (stats/, accounts/idle.py) ---------
+# Hot counters go to Redis when set (by default the cache's REDIS_URL; a
+# separate database number with no eviction is better in production), and
+# `manage.py flush_stats` moves them to the database every minute.
+STATS_REDIS_URL = os.environ.get("STATS_REDIS_URL", REDIS_URL)
+STATS_REDIS_PREFIX = "portal-stats:"
+STATS_ONLINE_SECONDS = 300  # "online now" = seen in the last 5 minutes
+STATS_VISIT_SECONDS = 1800  # one visit per visitor per 30 minutes
+# Logged-in users are warned after this many idle seconds and logged out
+# IDLE_WARNING_SECONDS later (the banner's countdown).
+IDLE_TIMEOUT_SECONDS = int(os.environ.get("IDLE_TIMEOUT_SECONDS", "1800"))
+IDLE_WARNING_SECONDS = 60
+# Requests the browser makes by itself: never "activity".
+IDLE_IGNORED_PATHS = [
+    r"^/admin/editing-sessions/",  # Wagtail's concurrent-editing ping, every few seconds on an edit view
+    r"^/admin/jsi18n/",
+    r"^/stats/hit/",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "accounts.idle.IdleTimeoutMiddleware",
+)

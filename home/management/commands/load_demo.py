@@ -11,6 +11,7 @@ from editorial import demo as editorial_demo
 from home import demo as home_demo
 from news import demo as news_demo
 from qa import demo as qa_demo
+from stats import demo as stats_demo
 
 # Each app that has demo content contributes one step; order matters only in
 # that the tree must exist before anything is placed in it.
@@ -28,6 +29,7 @@ STEPS = [
     ("reader participation", qa_demo.load_participation),
     ("photo reports and internal documents", news_demo.load_photo_reports),
     ("English edition", home_demo.load_english_edition),
+    ("sidebar content and visitor statistics", stats_demo.load_statistics),
 ]
 
 
