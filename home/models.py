@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
@@ -162,6 +163,15 @@ class PortalSettings(BaseSiteSetting):
 SIDEBAR_CACHE_KEY = "home:sidebar-content"
 
 
+def _language_field():
+    """The edition a link or banner appears in: a Vietnamese agency's name has
+    no place under an English heading, and the English edition links to the
+    English sites of the same agencies."""
+    return models.CharField(
+        _("ngôn ngữ"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE, db_index=True
+    )
+
+
 class WebsiteLink(models.Model):
     """One entry of "Liên kết website": another agency's portal, in the order the board sets."""
 
@@ -169,8 +179,15 @@ class WebsiteLink(models.Model):
     url = models.URLField(_("địa chỉ"), max_length=500)
     sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang hiển thị"), default=True)
+    language = _language_field()
 
-    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("sort_order"), FieldPanel("is_active")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("language"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_active"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "title"]
@@ -204,9 +221,11 @@ class Banner(models.Model):
     starts_at = models.DateTimeField(_("hiển thị từ"), null=True, blank=True)
     ends_at = models.DateTimeField(_("hiển thị đến"), null=True, blank=True)
     sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    language = _language_field()
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("language"),
         FieldPanel("image"),
         FieldPanel("link_url"),
         FieldPanel("link_page"),

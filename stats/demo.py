@@ -19,6 +19,10 @@ LINKS = [
     ("Tạp chí Cộng sản", "https://www.tapchicongsan.org.vn/"),
     ("Ban Tuyên giáo và Dân vận Trung ương", "https://tuyengiao.vn/"),
 ]
+LINKS_EN = [
+    ("Communist Party of Vietnam Online Newspaper", "https://en.dangcongsan.vn/"),
+    ("Viet Nam Government Portal", "https://en.baochinhphu.vn/"),
+]
 BANNERS = [
     ("Tủ sách Chính trị", Banner.Placement.SIDEBAR, "https://stbook.vn/"),
     ("Giải báo chí về xây dựng Đảng (Búa liềm vàng)", Banner.Placement.SIDEBAR, "https://dangcongsan.vn/"),
@@ -27,9 +31,10 @@ BANNERS = [
 
 
 def load_statistics(stdout):
-    for order, (title, url) in enumerate(LINKS):
+    links = [(title, url, "vi") for title, url in LINKS] + [(title, url, "en") for title, url in LINKS_EN]
+    for order, (title, url, language) in enumerate(links):
         _, created = WebsiteLink.objects.get_or_create(
-            title=title, defaults={"url": url, "sort_order": (order + 1) * 10}
+            title=title, defaults={"url": url, "sort_order": (order + 1) * 10, "language": language}
         )
         if created:
             stdout.write(f"   + liên kết: {title}")

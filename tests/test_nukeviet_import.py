@@ -203,7 +203,9 @@ def test_old_urls_redirect_permanently_to_the_new_pages(imported, client, nukevi
 
 def test_english_tables_import_under_the_english_home_and_redirect(imported, client, nukeviet_db):
     home = Site.objects.get(is_default_site=True).root_page.specific
-    home.copy_for_translation(Locale.objects.get(language_code="en")).save_revision().publish()
+    english = Locale.objects.get(language_code="en")
+    if not Page.objects.filter(translation_key=home.translation_key, locale=english).exists():
+        home.copy_for_translation(english).save_revision().publish()
     output = run_import(nukeviet_db, lang="en")
     assert summary_row(output, "bài viết") == [3, 0, 0, 0, 0]
     page = page_for(2, lang="en")

@@ -83,10 +83,17 @@ def test_the_board_edits_links_and_banners_in_the_admin(client):
     assert client.get("/admin/snippets/home/banner/add/").status_code == 200
     response = client.post(
         "/admin/snippets/home/websitelink/add/",
-        {"title": "Trang mới của Ban", "url": "https://moi.example.org/", "sort_order": "0", "is_active": "on"},
+        {
+            "title": "Trang mới của Ban",
+            "url": "https://moi.example.org/",
+            "language": "vi",
+            "sort_order": "0",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     assert "Trang mới của Ban" in sidebar(client.get("/").content.decode()), "the cached sidebar was refreshed"
+    assert "Trang mới của Ban" not in sidebar(client.get("/en/").content.decode()), "a Vietnamese link stays off /en/"
     client.force_login(get_user_model().objects.get(username="congtacvien"))
     assert client.get("/admin/snippets/home/websitelink/add/").status_code in (302, 403)
 

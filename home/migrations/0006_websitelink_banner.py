@@ -58,6 +58,16 @@ class Migration(migrations.Migration):
                 ("url", models.URLField(max_length=500, verbose_name="địa chỉ")),
                 ("sort_order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
                 ("is_active", models.BooleanField(default=True, verbose_name="đang hiển thị")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+                        db_index=True,
+                        default="vi",
+                        max_length=8,
+                        verbose_name="ngôn ngữ",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "liên kết website",
@@ -88,6 +98,16 @@ class Migration(migrations.Migration):
                 ("starts_at", models.DateTimeField(blank=True, null=True, verbose_name="hiển thị từ")),
                 ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="hiển thị đến")),
                 ("sort_order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+                        db_index=True,
+                        default="vi",
+                        max_length=8,
+                        verbose_name="ngôn ngữ",
+                    ),
+                ),
                 (
                     "image",
                     models.ForeignKey(

@@ -1,6 +1,6 @@
 from django import template
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from home.models import SIDEBAR_CACHE_KEY, Banner, WebsiteLink
@@ -21,6 +21,7 @@ def _content():
             banners.append(
                 {
                     "title": banner.title,
+                    "language": banner.language,
                     "placement": banner.placement,
                     "url": banner.link_page.url if banner.link_page_id and banner.link_page else banner.link_url,
                     "src": rendition.url,
@@ -30,7 +31,7 @@ def _content():
                     "ends_at": banner.ends_at,
                 }
             )
-        links = list(WebsiteLink.objects.filter(is_active=True).values("title", "url"))
+        links = list(WebsiteLink.objects.filter(is_active=True).values("title", "url", "language"))
         content = {"banners": banners, "links": links}
         cache.set(SIDEBAR_CACHE_KEY, content, 3600)
     return content
@@ -42,10 +43,12 @@ def _now():
 
 def _showing(placement):
     now = _now()
+    language = translation.get_language()
     return [
         b
         for b in _content()["banners"]
         if b["placement"] == placement
+        and b["language"] == language
         and (b["starts_at"] is None or b["starts_at"] <= now)
         and (b["ends_at"] is None or now < b["ends_at"])
     ]
@@ -58,4 +61,5 @@ def banners(placement="sidebar"):
 
 @register.inclusion_tag("home/includes/website_links_box.html")
 def website_links():
-    return {"links": _content()["links"]}
+    language = translation.get_language()
+    return {"links": [link for link in _content()["links"] if link["language"] == language]}
