@@ -8,8 +8,10 @@ need themselves (``demo_content`` fixture below reloads the demo).
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +33,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Vietnamese. A request to /en/ leaves English active
+    in the thread, and ``reverse()`` would then build /en/ URLs for the next
+    test (which made a Vietnamese suggestion test look order-dependent)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
