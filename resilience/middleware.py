@@ -14,6 +14,19 @@ logger = logging.getLogger("portal.resilience")
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
+def is_outage(exception):
+    """True when the database itself is gone (could not connect, or the
+    connection was cut), not when one query was wrong: a bad query is a bug
+    and must stay a 500 that someone fixes, not look like maintenance."""
+    if not isinstance(exception, DATABASE_ERRORS):
+        return False
+    for connection in connections.all(initialized_only=True):
+        raw = connection.connection
+        if raw is None or getattr(raw, "closed", False):  # psycopg marks a cut connection closed
+            return True
+    return isinstance(exception, InterfaceError)
+
+
 def drop_broken_connections():
     for connection in connections.all(initialized_only=True):
         try:
@@ -34,7 +47,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_ERRORS):
+        if is_outage(exception):
             logger.error("resilience: database unavailable (%s): %s", type(exception).__name__, exception)
             drop_broken_connections()
             return database_unavailable(request)

@@ -1,6 +1,5 @@
 import sys
 
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 
@@ -21,9 +20,9 @@ def server_error(request, template_name="500.html"):
     """handler500: a database error anywhere in the middleware chain still
     gets the 503 page; anything else a plain 500 page that needs no database."""
     exception = sys.exc_info()[1]
-    if isinstance(exception, (OperationalError, InterfaceError)):
-        from .middleware import drop_broken_connections
+    from .middleware import drop_broken_connections, is_outage
 
+    if is_outage(exception):
         drop_broken_connections()
         return database_unavailable(request)
     return HttpResponseServerError(loader.get_template("resilience/500.html").render({}))

@@ -150,6 +150,11 @@ def test_enrolment_with_an_authenticator_app_then_recovery_codes_each_work_once(
 
     wrong = client.post(reverse("accounts_otp_setup"), {"code": "000000" if current_code(device) != "000000" else "1"})
     assert "Mã không đúng" in wrong.content.decode()
+    # A wrong code slows the next attempt down (django-otp's throttling);
+    # the editor waits, which the test skips.
+    device.refresh_from_db()
+    assert device.verify_is_allowed()[0] is False
+    device.throttle_reset()
 
     done = client.post(reverse("accounts_otp_setup"), {"code": current_code(device), "next": "/admin/pages/"})
     assert done.status_code == 200
@@ -173,8 +178,9 @@ def test_enrolment_with_an_authenticator_app_then_recovery_codes_each_work_once(
     assert refused.status_code == 200 and "Mã không đúng hoặc đã dùng" in refused.content.decode()
     assert third.get("/admin/").status_code == 302
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.OTP_FAILED, username="bientap").exists()
-    # The app's next code works.
+    # The app's next code works (after the wait the failed attempt imposed).
     device.refresh_from_db()
+    device.throttle_reset()
     ok = third.post(reverse("accounts_otp_verify"), {"code": current_code(device, offset=30)})
     assert ok.status_code == 302
     assert third.get("/admin/").status_code == 200
