@@ -4,7 +4,9 @@ connection is dropped, so the next request after the database returns is
 served normally, without restarting the application."""
 
 import logging
+import unicodedata
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 
 from .views import database_unavailable
@@ -52,3 +54,51 @@ class DatabaseUnavailableMiddleware:
             drop_broken_connections()
             return database_unavailable(request)
         return None
+
+
+_UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"}
+
+
+def clean_parameter(value):
+    """Control, format and odd space characters become one plain space: no
+    address a reader can type needs them, and the search backends fail on
+    some of them (a NUL byte, or a query made only of such characters)."""
+    if value.isprintable() and "\u00a0" not in value:
+        return value
+    cleaned = "".join(" " if unicodedata.category(ch) in _UNPRINTABLE else ch for ch in value)
+    return " ".join(cleaned.split()) if cleaned.strip() else ""
+
+
+def clean_search_terms(value):
+    """A search query keeps letters, digits and their marks only. The search
+    backends index words, so nothing a reader means is lost; the SQLite
+    full-text engine would read quotes, colons, brackets as its own syntax
+    and fail (``"`` → "unterminated string", ``javascript:`` → "no such column")."""
+    cleaned = "".join(ch if unicodedata.category(ch)[0] in "LNM" else " " for ch in value)
+    return " ".join(cleaned.split())
+
+
+class CleanQueryParametersMiddleware:
+    """Cleans every query-string value (``request.GET``) before any view sees
+    it, and reduces the search parameters (``SEARCH_QUERY_PARAMETERS``) to words."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.GET:
+            search_parameters = getattr(settings, "SEARCH_QUERY_PARAMETERS", ("q",))
+            query = request.GET.copy()
+            changed = False
+            for key in list(query):
+                values = query.getlist(key)
+                cleaned = [clean_parameter(v) for v in values]
+                if key in search_parameters:
+                    cleaned = [clean_search_terms(v) for v in cleaned]
+                if cleaned != values:
+                    query.setlist(key, cleaned)
+                    changed = True
+            if changed:
+                query._mutable = False
+                request.GET = query
+        return self.get_response(request)

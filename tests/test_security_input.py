@@ -24,7 +24,7 @@ from tests.qa_support import (
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", 30))
+EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", 20))
 
 # Each payload carries a marker no page contains by itself, so finding it raw
 # in a response means it was reflected unescaped.
@@ -150,6 +150,14 @@ def test_comment_to_an_article_that_does_not_exist(client, article_id):
         return
     response = client.post(f"/y-kien/{abs(article_id)}/", comment_data())
     assert response.status_code in (404, 405)
+
+
+@HYPOTHESIS
+@given(number=st.integers(min_value=0, max_value=2**80))
+def test_question_address_with_any_number(client, number):
+    page = qa_page()
+    response = client.get(page.url + page.reverse_subpage("question", args=[number]))
+    assert response.status_code in (200, 404)
 
 
 @HYPOTHESIS

@@ -256,6 +256,10 @@ MIDDLEWARE.insert(
     "accounts.middleware.RequireTwoFactorMiddleware",
 )
 MIDDLEWARE.insert(MIDDLEWARE.index("django_otp.middleware.OTPMiddleware"), "audit.middleware.CurrentRequestMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "resilience.middleware.CleanQueryParametersMiddleware",
+)
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -341,3 +345,5 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.passwords.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Query parameters that hold a search: reduced to words before any view sees them.
+SEARCH_QUERY_PARAMETERS = ("q",)
