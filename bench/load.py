@@ -37,9 +37,9 @@ def log(message):
 class Browser:
     """One reader: a keep-alive connection, cookies, the proxy's headers."""
 
-    def __init__(self, port, address):
-        self.port, self.address, self.cookies = port, address, {}
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    def __init__(self, port, address, timeout=60):
+        self.port, self.address, self.cookies, self.timeout = port, address, {}, timeout
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
 
     def request(self, method, path, body=None):
         headers = {
@@ -63,7 +63,7 @@ class Browser:
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 # gunicorn closed an idle keep-alive connection: reconnect once.
                 self.connection.close()
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
                 if attempt == 2:
                     raise
         for header, value in response.getheaders():
@@ -97,10 +97,15 @@ def start_gunicorn(env, port, workers):
 
 
 def reader_urls(port):
-    status, sitemap = Browser(port, "10.0.0.1").request("GET", "/sitemap.xml")
+    browser = Browser(port, "10.0.0.1", timeout=300)
+    status, sitemap = browser.request("GET", "/sitemap.xml")
     assert status == 200, status
     paths = [urllib.parse.urlparse(u).path for u in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-    return paths + ["/", "/search/?q=%C4%91%E1%BA%A3ng", "/search/?q=ngh%E1%BB%8B+quy%E1%BA%BFt&page=2", "/rss/"]
+    paths += ["/", "/search/?q=%C4%91%E1%BA%A3ng", "/search/?q=ngh%E1%BB%8B+quy%E1%BA%BFt&page=2", "/rss/"]
+    log(f"Warming up: every address once ({len(paths)}) …")
+    for path in paths:
+        browser.request("GET", path)
+    return paths
 
 
 def readers(port, paths, count, seconds):
