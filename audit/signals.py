@@ -82,7 +82,16 @@ def _user_permissions(sender, instance, action, reverse, model, pk_set, **kwargs
 
 
 def _object_permission_detail(instance, target):
-    return f"Nhóm {instance.group.name}: {instance.permission.codename} trên {target}"
+    """Built from ids: on a cascade (a group deleted with its rights) the
+    related rows may already be gone."""
+    from django.contrib.auth.models import Permission
+
+    group = Group.objects.filter(pk=instance.group_id).values_list("name", flat=True).first() or f"#{instance.group_id}"
+    codename = (
+        Permission.objects.filter(pk=instance.permission_id).values_list("codename", flat=True).first()
+        or f"#{instance.permission_id}"
+    )
+    return f"Nhóm {group}: {codename} trên {target}"
 
 
 @receiver(post_save, sender=GroupPagePermission)
