@@ -146,7 +146,7 @@ def test_comment_form(client, field, value):
 @HYPOTHESIS
 @given(article_id=st.integers(min_value=-(2**70), max_value=2**70))
 def test_comment_to_an_article_that_does_not_exist(client, article_id):
-    if ArticlePage.objects.filter(pk=article_id).exists():
+    if abs(article_id) < 2**63 and ArticlePage.objects.filter(pk=abs(article_id)).exists():
         return
     response = client.post(f"/y-kien/{abs(article_id)}/", comment_data())
     assert response.status_code in (404, 405)
