@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: venv demo test migrate messages reindex lint format clean
+.PHONY: venv demo test migrate messages reindex lint format clean backup restore
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ test: venv messages
 
 reindex: venv
 	$(PY) manage.py update_index
+
+# Security and reliability (#10): database + media with checksums, under BACKUP_DIR (var/backups).
+backup: venv
+	$(PY) manage.py backup $(if $(TO),--to $(TO))
+
+restore: venv
+	$(PY) manage.py restore $(if $(FROM),--from $(FROM))
 
 lint: venv
 	$(VENV)/bin/ruff check .

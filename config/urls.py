@@ -34,3 +34,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Security and reliability (#10): a database outage answers 503, never a bare 500.
+handler500 = "resilience.views.server_error"

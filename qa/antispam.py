@@ -8,6 +8,7 @@ it uses the database (``Counter``), because a local-memory cache is per process
 and would let each worker count on its own.
 """
 
+import secrets
 import time
 from datetime import UTC, datetime
 
@@ -40,8 +41,30 @@ def max_token_age():
 
 
 def make_token(kind, issued_at=None):
-    """A signed note of when the form was shown, and for which form."""
-    return signing.dumps({"k": kind, "t": int(issued_at if issued_at is not None else time.time())}, salt=TOKEN_SALT)
+    """A signed note of when the form was shown, for which form, and a random
+    one-time number (``n``): a form can be sent once (see ``claim_once``)."""
+    issued = int(issued_at if issued_at is not None else time.time())
+    return signing.dumps({"k": kind, "t": issued, "n": secrets.token_urlsafe(12)}, salt=TOKEN_SALT)
+
+
+def claim_once(kind, token):
+    """True the first time a valid form with this token is accepted, False for
+    a second press of "Gửi" (or a replay). The claim is a row in ``Counter``,
+    shared by every worker, kept until the token could no longer be used."""
+    if not getattr(settings, "QA_ONE_TIME_TOKENS", True):
+        return True
+    try:
+        data = signing.loads(token or "", salt=TOKEN_SALT)
+        nonce, issued = str(data["n"]), int(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return True  # token_problem() has already refused a bad token
+    from .models import Counter
+
+    expires_at = datetime.fromtimestamp(issued + max_token_age() + 3600, tz=UTC)
+    first = Counter.increment(f"once:{kind}:{nonce}", expires_at=expires_at) == 1
+    if first:
+        Counter.delete_expired()
+    return first
 
 
 def token_problem(kind, token, now=None):
@@ -90,6 +113,7 @@ class ReaderFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.spam = False
+        self.duplicate = False
         self.fields["consent"] = forms.BooleanField(
             label=_(
                 "Tôi đã đọc Thông báo xử lý dữ liệu cá nhân và đồng ý để Ban Biên tập xử lý các thông tin trên "
@@ -110,6 +134,14 @@ class ReaderFormMixin:
         problem = token_problem(self.form_kind, cleaned.get("started"))
         if problem:
             raise forms.ValidationError(problem, code="token")
+        # Only a form that is otherwise valid uses up its token, so a reader
+        # who corrects a mistake can send again.
+        if not self.errors and not claim_once(self.form_kind, cleaned.get("started")):
+            self.duplicate = True
+            raise forms.ValidationError(
+                _("Biểu mẫu này đã được gửi và chúng tôi đã nhận nội dung của bạn; bạn không cần gửi lại."),
+                code="duplicate",
+            )
         return cleaned
 
 

@@ -235,6 +235,8 @@ class QAIndexPage(SectionPage):
 
     @path("cau-hoi/<int:pk>/", name="question")
     def question(self, request, pk):
+        if pk > 2**63 - 1:  # an address no row can have (the database would refuse it)
+            raise Http404
         question = Question.objects.filter(status=Question.Status.PUBLISHED, pk=pk).first()
         if question is None:
             raise Http404

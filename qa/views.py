@@ -22,6 +22,7 @@ from .models import Comment, ParticipationSettings, Question
 
 logger = logging.getLogger("portal.qa")
 
+MAX_ID = 2**63 - 1  # the largest primary key a 64-bit column holds
 CODE_RE = re.compile(r"^HD-\d{4}-\d{1,10}$")
 
 
@@ -130,6 +131,8 @@ def _render_article(request, article, form, status):
 
 @require_POST
 def post_comment(request, article_id):
+    if article_id > MAX_ID:  # no such row; the database would refuse the number
+        raise Http404
     article = ArticlePage.objects.live().public().filter(pk=article_id).first()
     if article is None:
         raise Http404

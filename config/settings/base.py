@@ -275,3 +275,125 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "accounts.idle.IdleTimeoutMiddleware",
 )
+
+# --- Security (#10): accounts/, audit/, resilience/ ----------------------------
+INSTALLED_APPS += [  # noqa: F405
+    "audit",
+    "resilience",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
+]
+# The database-down handler sits outermost; the CSP and header middleware wrap
+# every response; OTP after authentication; axes last, as its docs require.
+MIDDLEWARE = (
+    ["resilience.middleware.DatabaseUnavailableMiddleware"]
+    + MIDDLEWARE[:1]
+    + ["accounts.middleware.SecurityHeadersMiddleware", "accounts.middleware.PortalCSPMiddleware"]
+    + MIDDLEWARE[1:]
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "accounts.middleware.SessionLifetimeMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("accounts.middleware.SessionLifetimeMiddleware") + 1,
+    "accounts.middleware.RequireTwoFactorMiddleware",
+)
+MIDDLEWARE.insert(MIDDLEWARE.index("django_otp.middleware.OTPMiddleware"), "audit.middleware.CurrentRequestMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "resilience.middleware.CleanQueryParametersMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Lock-out: five wrong passwords for one user name from one address locks that
+# pair for 30 minutes (a thief cannot lock a real editor out from elsewhere).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 0.5))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ.get("QA_CLIENT_IP_HEADER", "REMOTE_ADDR"), "REMOTE_ADDR"]
+AXES_VERBOSE = False
+
+# Two-step login (TOTP + recovery codes) for the moderating groups and the
+# administrators; on in production (production.py), off in the demo.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", False)
+OTP_REQUIRED_GROUPS = ["Tổ Thư ký", "Ban Biên tập", "Ban Điều hành"]
+OTP_TOTP_ISSUER = "Cổng TTĐT Đảng bộ tỉnh"
+
+# Sessions: an absolute lifetime from login, whatever the activity.
+SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", 12 * 3600))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy: scripts and styles only from our own static files or
+# with the request's nonce; video frames from the oEmbed providers we accept.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin uses inline scripts and styles of its own: a looser policy
+# there, still no outside scripts and no framing by other sites.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+# Reliability: Redis down → the cache degrades and logs (resilience/cache.py).
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "resilience.cache.ResilientRedisCache"
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+LOGGING["loggers"]["axes"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
+# One-time form tokens: a reader who presses "Gửi" twice stores one item.
+QA_ONE_TIME_TOKENS = True
+# Backups (make backup / make restore).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+# Password rules: at least 12 characters, no common password, messages in Vietnamese.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Query parameters that hold a search: reduced to words before any view sees them.
+SEARCH_QUERY_PARAMETERS = ("q",)
