@@ -37,7 +37,13 @@ def _log_in(page, username):
     page.get_by_role("button", name=re.compile("Đăng nhập|Sign in|Log in", re.I)).click()
 
 
-def test_reader_browses_reads_searches_asks_and_comments(open_browser):
+def test_reader_and_party_member_journeys(open_browser):
+    """Two journeys in one test: each live-server test reloads the demo."""
+    reader_browses_reads_comments_searches_and_asks(open_browser)
+    party_member_reads_internal_notices_that_an_anonymous_reader_cannot(open_browser)
+
+
+def reader_browses_reads_comments_searches_and_asks(open_browser):
     page = open_browser(width=375)
 
     # Home → a section from the menu.
@@ -107,7 +113,7 @@ def test_reader_browses_reads_searches_asks_and_comments(open_browser):
     screenshot(page, "question-received")
 
 
-def test_party_member_reads_internal_notices_that_an_anonymous_reader_cannot(open_browser):
+def party_member_reads_internal_notices_that_an_anonymous_reader_cannot(open_browser):
     anonymous = open_browser(width=1280)
     anonymous.goto("/")
     box = anonymous.locator(".sidebox--notices")
