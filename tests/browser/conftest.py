@@ -44,7 +44,10 @@ def open_browser(live_server, demo_content, settings):
     reason = browser_missing()
     if reason:
         pytest.fail(f"REQUIRE_BROWSER=1 but {reason}") if browser_required() else pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait as long as actions do: the shared CI machine is slow.
+    expect.set_options(timeout=20_000)
 
     # Reader forms refuse a submission made within 3 s of the form being
     # shown (anti-spam); a test types faster than a reader.

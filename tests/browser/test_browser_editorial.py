@@ -93,6 +93,7 @@ def test_article_goes_from_contributor_through_two_reviews_to_readers(open_brows
     dialog = secretariat.locator(".modal-dialog")
     dialog.locator("#id_comment").fill(SEND_BACK)
     dialog.locator("button[type='submit']").click()
+    secretariat.wait_for_url(re.compile(r"/admin/$"))
     expect(_waiting_row(secretariat, TITLE)).to_have_count(0)
 
     # The contributor sees the comment on the dashboard, edits and resubmits.
