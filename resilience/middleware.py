@@ -4,6 +4,7 @@ connection is dropped, so the next request after the database returns is
 served normally, without restarting the application."""
 
 import logging
+import re
 import unicodedata
 
 from django.conf import settings
@@ -88,6 +89,10 @@ class CleanQueryParametersMiddleware:
     def __call__(self, request):
         if request.GET:
             search_parameters = getattr(settings, "SEARCH_QUERY_PARAMETERS", ("q",))
+            if any(
+                re.match(pattern, request.path_info) for pattern in getattr(settings, "SEARCH_QUERY_EXEMPT_PATHS", [])
+            ):
+                search_parameters = ()
             query = request.GET.copy()
             changed = False
             for key in list(query):

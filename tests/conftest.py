@@ -80,6 +80,10 @@ def pytest_collection_modifyitems(items):
     are gone for the next one (which then fails on duplicate content types).
     Forcing ``serialized_rollback=True`` here means a new test module cannot
     forget it."""
+    # A test that wipes and restores the whole database (backup/restore) runs
+    # after all others: what it restores is not the state the next test's
+    # serialized rollback expects (content types clash).
+    items.sort(key=lambda item: item.get_closest_marker("replaces_database") is not None)
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):

@@ -198,6 +198,7 @@ def test_mail_server_down_publishing_an_answer_succeeds_and_the_mail_can_be_sent
 # --- Disk lost: backup, wipe, restore (last: it replaces the whole database) ------------
 
 
+@pytest.mark.replaces_database
 @pytest.mark.django_db(transaction=True)
 def test_backup_wipe_restore_brings_back_every_page_revision_question_comment_and_file(demo_content, tmp_path):
     extra = Path(settings.MEDIA_ROOT) / "documents" / "bien-ban-hop.txt"

@@ -395,5 +395,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.passwords.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Query parameters that hold a search: reduced to words before any view sees them.
+# Query parameters that hold a search: reduced to words before any view sees them,
+# except on the search page, whose engine folds and tokenises the query itself
+# (it shows "only punctuation" advice and highlights what the reader typed).
 SEARCH_QUERY_PARAMETERS = ("q",)
+SEARCH_QUERY_EXEMPT_PATHS = [r"^/(en/)?search/"]

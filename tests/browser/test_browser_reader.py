@@ -25,7 +25,7 @@ def _menu(page):
 
 
 def _search(page, query):
-    box = page.get_by_role("search").first.get_by_role("searchbox")
+    box = page.get_by_role("search").first.locator("input[name=q]")
     box.fill(query)
     box.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?"))
