@@ -38,7 +38,7 @@ def _admin_login(page, username):
 
 def _submit_from_action_menu(page):
     """The footer's action menu holds "Submit to <workflow>" (or resubmit)."""
-    page.locator("footer").get_by_role("button", name=re.compile("More actions|Thêm", re.I)).click()
+    page.locator("footer").get_by_role("button", name=re.compile("More actions|Thao tác khác|Thêm", re.I)).click()
     page.locator("footer button[name='action-submit']").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
 

@@ -87,8 +87,9 @@ def reader_browses_reads_comments_searches_and_asks(open_browser):
 
     # Search from the header box, with the marks typed.
     _search(page, "Xây dựng Đảng")
-    results = page.locator("main").get_by_role("link", name=re.compile("Xây dựng Đảng"))
+    results = page.locator("main .search-result__title a")
     assert results.count() >= 2
+    assert page.locator("main .search-result mark").count() >= 1, "the typed words are highlighted"
     screenshot(page, "search")
 
     # Ask a question in the Q&A column: a tracking code is shown.
