@@ -4,19 +4,15 @@ sensibly, then recovers without a restart."""
 
 import logging
 import os
-from pathlib import Path
 
 import psycopg2
 import pytest
-from django.conf import settings
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
 from news.models import ArticlePage
 from qa.models import Question
-from tests import test_security_backup as backup_tests
 from tests.qa_support import ask_url, question_data
 
 CLOSED_PORT = 9  # discard: nothing listens there on this machine
@@ -193,31 +189,3 @@ def test_mail_server_down_publishing_an_answer_succeeds_and_the_mail_can_be_sent
     notifications.question_published(question.pk)
     question.refresh_from_db()
     assert question.asker_notified_at is not None
-
-
-# --- Disk lost: backup, wipe, restore (last: it replaces the whole database) ------------
-
-
-@pytest.mark.replaces_database
-@pytest.mark.django_db(transaction=True)
-def test_backup_wipe_restore_brings_back_every_page_revision_question_comment_and_file(demo_content, tmp_path):
-    extra = Path(settings.MEDIA_ROOT) / "documents" / "bien-ban-hop.txt"
-    extra.parent.mkdir(parents=True, exist_ok=True)
-    extra.write_text("Biên bản họp Ban Biên tập — bản lưu.\n", encoding="utf-8")
-    before, files = backup_tests._snapshot(), backup_tests._media_checksums()
-    assert before["pages"] and before["revisions"] and before["questions"] and before["comments"]
-    assert len(files) >= 1
-
-    target = tmp_path / "backup"
-    call_command("backup", to=str(target), stdout=open("/dev/null", "w"))
-    assert {"SHA256SUMS", "manifest.json", "media.tar.gz"} <= {p.name for p in target.iterdir()}
-
-    # Disaster: the database is emptied and the media folder lost.
-    call_command("flush", interactive=False, verbosity=0)
-    for path in sorted(Path(settings.MEDIA_ROOT).rglob("*"), reverse=True):
-        path.unlink() if path.is_file() else path.rmdir()
-    assert not Question.objects.exists() and not backup_tests._media_checksums()
-
-    call_command("restore", source=str(target), yes=True, stdout=open("/dev/null", "w"))
-    assert backup_tests._snapshot() == before
-    assert backup_tests._media_checksums() == files

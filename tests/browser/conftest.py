@@ -8,8 +8,8 @@ by ``.ci/run``) a missing browser fails instead.
 The live server answers from another thread, so these tests are
 transactional: mark them ``django_db(transaction=True)`` (the suite's conftest
 adds serialized rollback) and request ``demo_content``. Each one flushes the
-database when it ends and the next reloads the demo, so journeys are grouped
-into a few tests."""
+database when it ends and serialized rollback writes the demo back for the
+next (a few seconds), so journeys are grouped into a few tests."""
 
 import os
 import re
