@@ -70,17 +70,20 @@ def home_urls():
     return urls
 
 
-def purge(urls, everything=False):
+def purge(urls, everything=False, fragments=True):
     """Forget ``urls`` (and every page, with ``everything``) now, and once
     more when the transaction commits (a reader between the two could have
     stored the old version); the CDN is told after the commit, when the new
-    version is what it will fetch."""
-    _forget(urls, everything)
-    transaction.on_commit(lambda: (_forget(urls, everything), purge_frontend(urls)))
+    version is what it will fetch. ``fragments``: the shared blocks may show
+    what changed (not for a comment or a question: the counts on cards
+    refresh within FRAGMENT_CACHE_SECONDS)."""
+    _forget(urls, everything, fragments)
+    transaction.on_commit(lambda: (_forget(urls, everything, fragments), purge_frontend(urls)))
 
 
-def _forget(urls, everything):
-    entries.bump_fragments()
+def _forget(urls, everything, fragments):
+    if fragments:
+        entries.bump_fragments()
     if everything:
         entries.forget_all()
     else:

@@ -33,6 +33,10 @@ def page_moved(sender, instance, **kwargs):
 def site_wide_content_changed(sender, instance, **kwargs):
     """Banners, website links, the portal's and the participation settings,
     authors and sites show on many pages (the sidebar and footer are on all)."""
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    if kwargs.get("created") and isinstance(instance, BaseSiteSetting):
+        return  # made with its defaults on first read: nothing readers see changes
     purge(home_urls(), everything=True)
 
 
@@ -65,7 +69,7 @@ def comment_changed(sender, instance, **kwargs):
         return  # a new comment waiting for moderation changes nothing readers see
     article = ArticlePage.objects.filter(pk=instance.article_id).first()
     if article is not None:
-        purge(page_urls(article))
+        purge(page_urls(article), fragments=False)
 
 
 @receiver(post_save, sender="qa.Question")
@@ -82,4 +86,4 @@ def question_changed(sender, instance, **kwargs):
     base = index.get_full_url()
     if base:
         urls.append(base + index.reverse_subpage("question", args=[instance.pk]))
-    purge(urls)
+    purge(urls, fragments=False)

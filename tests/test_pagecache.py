@@ -21,6 +21,7 @@ from pagecache.wsgi import PageCacheApplication
 from qa.models import Comment
 from tests.factories import make_article
 from tests.qa_support import comment_data, user
+from tests.stats_support import BROWSER, database_path  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -433,3 +434,21 @@ def test_a_topic_page_change_forgets_every_page(page_cache, article):
     publish_new_title(topic, "Chuyên đề đổi tên")
     response, html = get(reader(), article.url)
     assert cache_state(response) == "miss" and "Chuyên đề đổi tên" in html  # the sidebar lists topics
+
+
+# --- Visitor statistics on cached pages ----------------------------------------------------------
+
+
+def test_readers_of_a_cached_article_are_still_counted(page_cache, database_path, article):
+    from stats.flush import flush
+    from stats.models import ArticleViewTotal
+
+    get(reader(), article.url)
+    response, html = get(reader(), article.url)
+    assert cache_state(response) == "hit"
+    hit_url, signed = re.search(r'data-hit-url="([^"]+)" data-article="([^"]+)"', html).groups()
+    assert "Thống kê truy cập" in html and "Đang truy cập" in html  # the sidebar's statistics box
+    for _ in range(2):
+        assert Client(HTTP_USER_AGENT=BROWSER).post(hit_url, {"a": signed}).status_code == 204
+    flush()
+    assert ArticleViewTotal.objects.get(page_id=article.pk).views == 2
