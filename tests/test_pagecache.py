@@ -439,7 +439,8 @@ def test_a_topic_page_change_forgets_every_page(page_cache, article):
 # --- Visitor statistics on cached pages ----------------------------------------------------------
 
 
-def test_readers_of_a_cached_article_are_still_counted(page_cache, database_path, article):
+@pytest.mark.usefixtures("database_path")
+def test_readers_of_a_cached_article_are_still_counted(page_cache, article):
     from stats.flush import flush
     from stats.models import ArticleViewTotal
 
