@@ -33,7 +33,8 @@ def purge_set(page):
     """Every address whose page shows ``page``: the page itself, its sections
     and the home page above it (its ancestors), its translations (their
     language links), and for an article its topics and the articles before and
-    after it in its section (their "Bài mới hơn / Bài cũ hơn" links)."""
+    after it in its section (their "Bài mới hơn / Bài cũ hơn" links); and the
+    sitemap."""
     from news.models import ArticlePage
 
     page = page.specific_deferred if type(page) is Page else page
@@ -50,6 +51,9 @@ def purge_set(page):
         for url in page_urls(each):
             if url not in urls:
                 urls.append(url)
+    site = page.get_site()
+    if site is not None:
+        urls.append(site.root_url + "/sitemap.xml")  # lists every live page with its date
     return urls
 
 

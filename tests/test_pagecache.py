@@ -425,7 +425,7 @@ def test_publishing_sends_the_same_purge_set_to_the_frontend_cache(
         publish_new_title(article, "Tiêu đề mới cho CDN")
     received = {path for _host, path in purge_server}
     assert {"/" + path for path in paths} <= received
-    assert {article.url, section.url, "/"} <= received
+    assert {article.url, section.url, "/", "/sitemap.xml"} <= received
 
 
 def test_a_topic_page_change_forgets_every_page(page_cache, article):
