@@ -375,5 +375,8 @@ def store(key, request, response):
         if name.lower() in ("content-length", "set-cookie", HIT_HEADER.lower()):
             continue
         headers.append((name, value.replace(nonce, NONCE_MARK) if nonce else value))
-    cache.set(key, (generation, response.status_code, headers, parts), page_seconds())
+    from .purge import seconds_until_scheduled_change
+
+    timeout = seconds_until_scheduled_change(page_seconds())
+    cache.set(key, (generation, response.status_code, headers, parts), timeout)
     return True

@@ -65,6 +65,28 @@ def shows_on_every_page(page):
     return page.depth <= 3 or isinstance(page.specific_deferred, TopicPage)
 
 
+def seconds_until_scheduled_change(limit):
+    """Seconds until a banner starts or ends or a live page expires, at most
+    ``limit``: a page is kept no longer, so such a change shows on time
+    without anything being saved (two queries, on a miss only)."""
+    import math
+
+    from django.db.models import Min, Q
+    from django.utils import timezone
+
+    from home.models import Banner
+
+    now = timezone.now()
+    banners = Banner.objects.aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)), ends=Min("ends_at", filter=Q(ends_at__gt=now))
+    )
+    expires = Page.objects.filter(live=True, expire_at__gt=now).aggregate(first=Min("expire_at"))["first"]
+    moments = [moment for moment in (banners["starts"], banners["ends"], expires) if moment is not None]
+    if not moments:
+        return limit
+    return max(1, min(limit, math.ceil((min(moments) - now).total_seconds())))
+
+
 def home_urls():
     """The home page of every language edition."""
     urls = []

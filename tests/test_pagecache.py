@@ -361,6 +361,27 @@ def test_a_changed_site_setting_shows_in_every_cached_footer(page_cache, article
         assert "0274 3 999 888" in get(reader(), url)[1], url
 
 
+def test_a_banner_shows_when_it_starts_without_anything_being_saved(page_cache, article):
+    import datetime
+    import time
+
+    from django.utils import timezone
+
+    from home.models import Banner
+    from images.models import PortalImage
+
+    Banner.objects.create(
+        title="Băng rôn chào mừng Đại hội",
+        image=PortalImage.objects.first(),
+        starts_at=timezone.now() + datetime.timedelta(seconds=5),
+    )
+    warm(article.url)
+    assert "Băng rôn chào mừng Đại hội" not in get(reader(), article.url)[1]
+    time.sleep(6)
+    response, html = get(reader(), article.url)
+    assert cache_state(response) == "miss" and 'alt="Băng rôn chào mừng Đại hội"' in html
+
+
 def test_an_approved_comment_shows_under_the_cached_article(page_cache, article):
     warm(article.url)
     comment = Comment(article=article, name="Trần Văn Cường", email="a@example.vn", body="Rất đáng mừng.")
