@@ -14,5 +14,7 @@ def portal(request):
         home = home.get_translation_or_none(locale) or home
     except Locale.DoesNotExist:
         pass
-    menu = list(home.get_children().live().public().in_menu())
+    # Not evaluated here: the header menu is a cached fragment (pagecache/),
+    # which runs this query only when it is rebuilt.
+    menu = home.get_children().live().public().in_menu()
     return {"portal_menu": menu, "portal_home": home, "PORTAL_NAME": settings.PORTAL_NAME}

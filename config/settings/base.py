@@ -400,3 +400,60 @@ AUTH_PASSWORD_VALIDATORS = [
 # (it shows "only punctuation" advice and highlights what the reader typed).
 SEARCH_QUERY_PARAMETERS = ("q",)
 SEARCH_QUERY_EXEMPT_PATHS = [r"^/(en/)?search/"]
+
+# --- Page cache and CDN (pagecache/, #13) -----------------------------------------
+# Whole pages for anonymous readers in the default cache (Redis when REDIS_URL
+# is set); answered before any other middleware (and, under gunicorn, before
+# Django: config/wsgi.py). PAGE_CACHE_SECONDS=0 turns the page cache off.
+# Without Redis each process keeps its own copy: use one process (runserver).
+INSTALLED_APPS += ["pagecache"]  # noqa: F405
+MIDDLEWARE.insert(0, "pagecache.middleware.PageCacheMiddleware")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+# Browsers keep a shared page this long (they cannot be purged on publish).
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60))
+# Never cached: the admin, documents (collection privacy), statistics beacons,
+# session endpoints, the reader forms' POST addresses and the search.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    r"^/admin/",
+    r"^/django-admin/",
+    r"^/documents/",
+    r"^/stats/",
+    r"^/session/",
+    r"^/(en/)?y-kien/",
+    r"^/(en/)?search/",
+]
+# Parameters that change nothing on the page: such a request is served the page.
+PAGE_CACHE_IGNORED_QUERY_PARAMETERS = env_list(
+    "PAGE_CACHE_IGNORED_QUERY_PARAMETERS",
+    "utm_source,utm_medium,utm_campaign,utm_term,utm_content,fbclid,gclid,zarsrc",
+)
+# Cookies besides the session and messages cookies that mean "not anonymous".
+PAGE_CACHE_BYPASS_COOKIES = env_list("PAGE_CACHE_BYPASS_COOKIES")
+# Shared blocks ({% cache %} in templates: menu, sidebar boxes, home strips);
+# forgotten on every publish anyway, this bounds the counts they show.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 300))
+
+# Wagtail's frontend cache (CDN / reverse proxy), purged with the same URLs as
+# the page cache on publish. None unless configured:
+#   FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:6081   (Varnish or nginx taking PURGE)
+#   CLOUDFLARE_ZONE_ID + CLOUDFLARE_BEARER_TOKEN      (Cloudflare)
+#   CLOUDFRONT_DISTRIBUTION_ID (+ AWS credentials)    (CloudFront)
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# The purge set already names each language's own addresses.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -26,3 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # AVIF encoding is slow on the shared machine; tests that check AVIF turn it on.
 PORTAL_IMAGE_FORMATS = ["webp", "jpeg"]
+
+# Page cache (pagecache/): off, so other tests see every request reach their
+# views; tests/test_pagecache.py turns it on with the ``settings`` fixture.
+PAGE_CACHE_SECONDS = 0
