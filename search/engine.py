@@ -17,10 +17,17 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery as PgSearchQuery
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import F, IntegerField, Subquery
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import get_descendants_content_types_pks
 
 from news.models import PHOTO_SECTION_SLUG, ArticlePage, SectionPage
 from qa.models import Question
@@ -34,6 +41,13 @@ SORT_RELEVANCE, SORT_NEWEST = "relevance", "newest"
 # After Elasticsearch fails, readers go straight to the database this long.
 DOWN_KEY = "portal-search:elasticsearch-down"
 DOWN_SECONDS = 30
+# On PostgreSQL, candidates re-ranked in Python per list (the newest items
+# matching in the title, the newest matching anywhere): enough for the first
+# pages of results, few enough to score in a few milliseconds.
+RERANK_CANDIDATES = 200
+# How many of the newest items are tested one by one before asking the GIN
+# index instead (see ``postgres_newest_matching``).
+WALK_ROWS = 2000
 
 
 @dataclass
@@ -64,6 +78,101 @@ class Results:
 
 def _candidate_cap():
     return getattr(settings, "PORTAL_SEARCH_CANDIDATES", 1000)
+
+
+def _postgres_database_backend(state=None):
+    """The PostgreSQL database backend when it is the one answering (no
+    Elasticsearch, or Elasticsearch down), else None."""
+    if connection.vendor != "postgresql":
+        return None
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    name = "default"
+    if "database" in backends and backends["default"]["BACKEND"] != backends["database"]["BACKEND"]:
+        if not ((state is not None and state.get("fallback")) or cache.get(DOWN_KEY)):
+            return None
+        name = "database"
+        if state is not None:
+            state["fallback"] = True
+    backend = get_search_backend(name)
+    return backend if type(backend).__module__.startswith("modelsearch.backends.database.postgres") else None
+
+
+def _tsquery(words, operator, config):
+    """SQL and parameters of a tsquery for the (folded) ``words``."""
+    part = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
+    joiner = " && " if operator == "and" else " || "
+    params = []
+    for word in words:
+        params += [config, word] if config else [word]
+    return "(" + joiner.join([part] * len(words)) + ")", params
+
+
+def _vector_sql(alias, title_only):
+    return f"{alias}.title" if title_only else f"({alias}.title || {alias}.body)"
+
+
+def postgres_newest_matching(queryset, fields, words, operator, config, cap, title_only=False):
+    """The ``fields`` of the newest (in ``queryset``'s order) at most ``cap``
+    items of ``queryset`` whose index entry matches the folded ``words``
+    (all of them, or any), anywhere or in the title only.
+
+    Two plans, because PostgreSQL cannot know how common a combination of
+    words is: first walk the newest ``WALK_ROWS`` items and test each one's
+    index entry, stopping at ``cap`` matches (a common word: a few hundred
+    rows); if that does not fill the page, ask the GIN index for every
+    match (a rare word: few rows) and keep the newest."""
+    from wagtail.search.models import IndexEntry
+
+    model = queryset.model
+    content_types = list(get_descendants_content_types_pks(model))
+    tsquery_sql, tsquery_params = _tsquery(words, operator, config)
+    newest = queryset.values_list(*fields)[:WALK_ROWS]
+    inner_sql, inner_params = newest.query.sql_with_params()
+    columns = [f"c{i}" for i in range(len(fields))]
+    ordering = ", ".join(
+        f"c{fields.index(name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}"
+        for name in queryset.query.order_by
+    )
+    marks = ", ".join(["%s"] * len(content_types))
+    sql = (
+        f"SELECT {', '.join(columns)} FROM ({inner_sql}) AS newest({', '.join(columns)}) "
+        f"WHERE (SELECT {_vector_sql('e', title_only)} @@ {tsquery_sql} FROM {IndexEntry._meta.db_table} e "
+        f"WHERE e.content_type_id IN ({marks}) AND e.object_id = newest.c0::varchar(50)) "
+        f"ORDER BY {ordering} LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*inner_params, *tsquery_params, *content_types, cap])
+        found = cursor.fetchall()
+    if len(found) >= cap:
+        return found
+    vector = F("title")
+    if not title_only:
+        vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+    tsquery = None
+    for word in words:
+        part = PgSearchQuery(word, config=config, search_type="plain")
+        tsquery = part if tsquery is None else (tsquery & part if operator == "and" else tsquery | part)
+    matching = (
+        IndexEntry.objects.filter(content_type_id__in=content_types)
+        .annotate(portal_vector=vector)
+        .filter(portal_vector=tsquery)
+        .values_list(Cast("object_id", IntegerField()))
+    )
+    return list(queryset.filter(pk__in=Subquery(matching)).values_list(*fields)[:cap])
+
+
+def postgres_candidates(queryset, fields, query, operator, cap, relevance, config):
+    """Up to ``cap`` newest items matching ``query`` anywhere, and for
+    relevance also up to ``cap`` newest matching in the title (title words
+    weigh most), without duplicates, as tuples of ``fields`` (the primary
+    key first). The second value tells whether a list was cut at ``cap``."""
+    found = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap)
+    capped = len(found) >= cap
+    if relevance and capped:
+        seen = {row[0] for row in found}
+        in_title = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap, title_only=True)
+        found += [row for row in in_title if row[0] not in seen]
+    return found, capped
 
 
 def _run(backend_name, queryset, query_text, operator, cap):
@@ -120,56 +229,78 @@ def photo_section(locale=None):
     return SectionPage.objects.live().filter(locale=locale, slug=PHOTO_SECTION_SLUG).first()
 
 
-def _article_candidates(query, filters, operator, state):
-    locale = Locale.get_active()
+def _candidates(queryset, fields, query, operator, state, sort):
+    """Candidates from ``queryset`` as tuples of ``fields`` (the primary key
+    first; on PostgreSQL the queryset must already leave out what readers may
+    not see) and whether they were cut at the cap."""
+    backend = _postgres_database_backend(state)
+    if backend is not None:
+        cap = min(_candidate_cap(), RERANK_CANDIDATES)
+        return postgres_candidates(queryset, fields, query, operator, cap, sort == SORT_RELEVANCE, backend.config)
+    found = backend_search(queryset, query.folded_text, operator, state=state)
+    rows = [tuple(getattr(item, name) for name in fields) for item in found]
+    return rows, len(found) >= _candidate_cap()
+
+
+def _article_candidates(query, filters, operator, state, sort=SORT_RELEVANCE, locale=None):
+    locale = locale or Locale.get_active()
     queryset = ArticlePage.objects.live().filter(locale=locale)
     if filters.section is not None:
         queryset = queryset.filter(path__startswith=filters.section.path)
     photos = photo_section(locale)
     if filters.kind == KIND_PHOTO:
         if photos is None:
-            return []
+            return [], False
         queryset = queryset.filter(path__startswith=photos.path)
     if filters.date_from:
         queryset = queryset.filter(display_date__gte=_local_start(filters.date_from))
     if filters.date_to:
         queryset = queryset.filter(display_date__lt=_local_start(filters.date_to + datetime.timedelta(days=1)))
     queryset = queryset.order_by("-display_date").only("id", "title", "lead", "kicker", "display_date", "path")
-    found = backend_search(queryset, query.folded_text, operator, state=state)
+    on_postgres = _postgres_database_backend(state) is not None
+    if on_postgres:
+        # Privacy and expiry in the same query as the match.
+        queryset = queryset.public().not_expired()
+    fields = ("pk", "title", "lead", "kicker", "display_date", "path")
+    found, capped = _candidates(queryset, fields, query, operator, state, sort)
     if not found:
-        return []
-    # Privacy and expiry with the ORM: never trust the index with them.
-    visible = set(
-        ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
-    )
+        return [], False
+    if not on_postgres:
+        # Privacy and expiry with the ORM: never trust an external index with them.
+        visible = set(
+            ArticlePage.objects.filter(pk__in=[row[0] for row in found])
+            .public()
+            .not_expired()
+            .values_list("pk", flat=True)
+        )
+        found = [row for row in found if row[0] in visible]
     # The section's name counts as the article's words too: "hoi dap" finds
     # the articles of "Hỏi - Đáp công tác Đảng".
     section_titles = dict(SectionPage.objects.filter(locale=locale, depth__gte=3).values_list("path", "title"))
     steplen = ArticlePage.steplen
     hits = []
-    for article in found:
-        if article.pk not in visible:
-            continue
-        is_photo = photos is not None and article.path.startswith(photos.path)
+    for pk, title, lead, kicker, display_date, path in found:
+        is_photo = photos is not None and path.startswith(photos.path)
         if filters.kind == KIND_ARTICLE and is_photo:
             continue
         hits.append(
             Hit(
                 kind=KIND_PHOTO if is_photo else KIND_ARTICLE,
-                pk=article.pk,
-                title=article.title,
-                text=f"{section_titles.get(article.path[:-steplen], '')} {article.kicker} {article.lead}",
-                date=article.display_date,
+                pk=pk,
+                title=title,
+                text=f"{section_titles.get(path[:-steplen], '')} {kicker} {lead}",
+                date=display_date,
             )
         )
-    return hits
+    return hits, capped
 
 
-def _question_candidates(query, filters, operator, state):
+def _question_candidates(query, filters, operator, state, sort=SORT_RELEVANCE, locale=None):
     if filters.section is not None and filters.section.specific_class.__name__ != "QAIndexPage":
-        return []
-    if Locale.get_active().language_code != Locale.get_default().language_code:
-        return []  # readers ask and the board answers in Vietnamese only
+        return [], False
+    locale = locale or Locale.get_active()
+    if locale.language_code != Locale.get_default().language_code:
+        return [], False  # readers ask and the board answers in Vietnamese only
     queryset = Question.objects.filter(status=Question.Status.PUBLISHED)
     if filters.section is not None:
         queryset = queryset.filter(page=filters.section.pk)
@@ -178,8 +309,9 @@ def _question_candidates(query, filters, operator, state):
     if filters.date_to:
         queryset = queryset.filter(published_at__lt=_local_start(filters.date_to + datetime.timedelta(days=1)))
     queryset = queryset.order_by("-published_at").only("id", "title", "body", "published_at")
-    found = backend_search(queryset, query.folded_text, operator, state=state)
-    return [Hit(kind=KIND_QUESTION, pk=q.pk, title=q.title, text=q.body, date=q.published_at) for q in found]
+    found, capped = _candidates(queryset, ("pk", "title", "body", "published_at"), query, operator, state, sort)
+    hits = [Hit(kind=KIND_QUESTION, pk=pk, title=title, text=body, date=when) for pk, title, body, when in found]
+    return hits, capped
 
 
 def search(raw_query, filters=None, sort=SORT_RELEVANCE):
@@ -192,16 +324,20 @@ def search(raw_query, filters=None, sort=SORT_RELEVANCE):
         return Results([], capped=False)
     state = {}
     hits = []
+    capped = False
+    locale = Locale.get_active()
     operators = ["and", "or"] if len(query.words) > 1 else ["and"]
     for operator in operators:
         if filters.kind in ("", KIND_ARTICLE, KIND_PHOTO):
-            hits += _article_candidates(query, filters, operator, state)
+            found, cut = _article_candidates(query, filters, operator, state, sort, locale)
+            hits += found
+            capped = capped or cut
         if filters.kind in ("", KIND_QUESTION):
-            hits += _question_candidates(query, filters, operator, state)
+            found, cut = _question_candidates(query, filters, operator, state, sort, locale)
+            hits += found
+            capped = capped or cut
         if hits:
             break
-    cap = _candidate_cap()
-    capped = len(hits) >= cap
     epoch = timezone.make_aware(datetime.datetime(1970, 1, 1))
     for hit in hits:
         hit.score = query.score(hit.title, hit.text)
