@@ -17,13 +17,9 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery as PgSearchQuery
-from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, IntegerField, Subquery
-from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Cast
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
@@ -44,10 +40,10 @@ DOWN_SECONDS = 30
 # On PostgreSQL, candidates re-ranked in Python per list (the newest items
 # matching in the title, the newest matching anywhere): enough for the first
 # pages of results, few enough to score in a few milliseconds.
-RERANK_CANDIDATES = 200
+RERANK_CANDIDATES = 100
 # How many of the newest items are tested one by one before asking the GIN
 # index instead (see ``postgres_newest_matching``).
-WALK_ROWS = 2000
+WALK_ROWS = 1000
 
 
 @dataclass
@@ -97,46 +93,57 @@ def _postgres_database_backend(state=None):
     return backend if type(backend).__module__.startswith("modelsearch.backends.database.postgres") else None
 
 
-def _tsquery(words, operator, config):
-    """SQL and parameters of a tsquery for the (folded) ``words``."""
-    part = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
-    joiner = " && " if operator == "and" else " || "
-    params = []
-    for word in words:
+def _tsquery(words, operator, config, prefix_last=False):
+    """SQL and parameters of a tsquery for the (folded) ``words``; with
+    ``prefix_last``, the last word matches as a prefix ("xay d" → xay & d:*)."""
+    plain = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
+    prefix = "to_tsquery(%s::regconfig, quote_literal(%s) || ':*')"
+    if not config:
+        prefix = "to_tsquery(quote_literal(%s) || ':*')"
+    parts, params = [], []
+    for i, word in enumerate(words):
+        parts.append(prefix if prefix_last and i == len(words) - 1 else plain)
         params += [config, word] if config else [word]
-    return "(" + joiner.join([part] * len(words)) + ")", params
+    joiner = " && " if operator == "and" else " || "
+    return "(" + joiner.join(parts) + ")", params
 
 
-def _vector_sql(alias, title_only):
-    return f"{alias}.title" if title_only else f"({alias}.title || {alias}.body)"
+VECTORS = {
+    "all": "(e.title || e.body)",  # the GIN index of migration search/0003
+    "title": "e.title",
+    "autocomplete": "e.autocomplete",
+}
 
 
-def postgres_newest_matching(queryset, fields, words, operator, config, cap, title_only=False):
+def postgres_newest_matching(queryset, fields, words, operator, config, cap, vector="all", prefix_last=False):
     """The ``fields`` of the newest (in ``queryset``'s order) at most ``cap``
     items of ``queryset`` whose index entry matches the folded ``words``
-    (all of them, or any), anywhere or in the title only.
+    (all of them, or any) in the ``vector`` of Wagtail's index table (all
+    words, the title, or the autocomplete words).
 
     Two plans, because PostgreSQL cannot know how common a combination of
     words is: first walk the newest ``WALK_ROWS`` items and test each one's
     index entry, stopping at ``cap`` matches (a common word: a few hundred
-    rows); if that does not fill the page, ask the GIN index for every
+    rows); if that does not fill the list, ask the GIN index for every
     match (a rare word: few rows) and keep the newest."""
     from wagtail.search.models import IndexEntry
 
-    model = queryset.model
-    content_types = list(get_descendants_content_types_pks(model))
-    tsquery_sql, tsquery_params = _tsquery(words, operator, config)
-    newest = queryset.values_list(*fields)[:WALK_ROWS]
-    inner_sql, inner_params = newest.query.sql_with_params()
-    columns = [f"c{i}" for i in range(len(fields))]
-    ordering = ", ".join(
-        f"c{fields.index(name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}"
-        for name in queryset.query.order_by
-    )
+    table = IndexEntry._meta.db_table
+    content_types = list(get_descendants_content_types_pks(queryset.model))
     marks = ", ".join(["%s"] * len(content_types))
+    tsquery_sql, tsquery_params = _tsquery(words, operator, config, prefix_last)
+    order = list(queryset.query.order_by)
+    selected = list(fields) + [name.lstrip("-") for name in order if name.lstrip("-") not in fields]
+    newest = queryset.values_list(*selected)[:WALK_ROWS]
+    inner_sql, inner_params = newest.query.sql_with_params()
+    columns = ", ".join(f"c{i}" for i in range(len(selected)))
+    wanted = ", ".join(f"c{i}" for i in range(len(fields)))
+    ordering = ", ".join(
+        f"c{selected.index(name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order
+    )
     sql = (
-        f"SELECT {', '.join(columns)} FROM ({inner_sql}) AS newest({', '.join(columns)}) "
-        f"WHERE (SELECT {_vector_sql('e', title_only)} @@ {tsquery_sql} FROM {IndexEntry._meta.db_table} e "
+        f"SELECT {wanted} FROM ({inner_sql}) AS newest({columns}) "
+        f"WHERE (SELECT {VECTORS[vector]} @@ {tsquery_sql} FROM {table} e "
         f"WHERE e.content_type_id IN ({marks}) AND e.object_id = newest.c0::varchar(50)) "
         f"ORDER BY {ordering} LIMIT %s"
     )
@@ -145,20 +152,12 @@ def postgres_newest_matching(queryset, fields, words, operator, config, cap, tit
         found = cursor.fetchall()
     if len(found) >= cap:
         return found
-    vector = F("title")
-    if not title_only:
-        vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-    tsquery = None
-    for word in words:
-        part = PgSearchQuery(word, config=config, search_type="plain")
-        tsquery = part if tsquery is None else (tsquery & part if operator == "and" else tsquery | part)
-    matching = (
-        IndexEntry.objects.filter(content_type_id__in=content_types)
-        .annotate(portal_vector=vector)
-        .filter(portal_vector=tsquery)
-        .values_list(Cast("object_id", IntegerField()))
+    matching = RawSQL(
+        f"SELECT e.object_id::integer FROM {table} e "
+        f"WHERE e.content_type_id IN ({marks}) AND {VECTORS[vector]} @@ {tsquery_sql}",
+        [*content_types, *tsquery_params],
     )
-    return list(queryset.filter(pk__in=Subquery(matching)).values_list(*fields)[:cap])
+    return list(queryset.filter(pk__in=matching).values_list(*fields)[:cap])
 
 
 def postgres_candidates(queryset, fields, query, operator, cap, relevance, config):
@@ -170,7 +169,7 @@ def postgres_candidates(queryset, fields, query, operator, cap, relevance, confi
     capped = len(found) >= cap
     if relevance and capped:
         seen = {row[0] for row in found}
-        in_title = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap, title_only=True)
+        in_title = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap, vector="title")
         found += [row for row in in_title if row[0] not in seen]
     return found, capped
 
@@ -372,27 +371,49 @@ def suggestions(raw_query, limit=8):
         ArticlePage.objects.live()
         .filter(locale=Locale.get_active())
         .order_by("-display_date")
-        .only("id", "title", "url_path", "path", "depth")
+        .only("id", "title", "url_path", "path", "depth", "display_date")
     )
     # One-letter words make poor prefixes for the backend; they still filter below.
     backend_words = [w for w in query.folded if len(w) > 1] or query.folded
-    found = autocomplete_backend(queryset, " ".join(backend_words), limit * 5)
-    visible = set(
-        ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
-    )
 
     def matches(title):
         title_words = [fold(w) for w in words(title)]
         return all(any(t.startswith(q) for t in title_words) for q in query.folded)
 
-    found = [a for a in found if a.pk in visible and matches(a.title)]
-    if not found and len(query.folded) > 1:
-        # The backend's prefix search can miss a short last word; the whole
-        # words before it, searched as words, then filtered by prefix, cannot.
-        found = backend_search(queryset, " ".join(query.folded[:-1]), "and", cap=limit * 25)
+    postgres = _postgres_database_backend()
+    if postgres is not None:
+        # Matching, privacy and expiry in one query (see search()).
+        queryset = queryset.public().not_expired()
+        rows = postgres_newest_matching(
+            queryset,
+            ("pk",),
+            backend_words,
+            "and",
+            postgres.autocomplete_config,
+            limit * 5,
+            vector="autocomplete",
+            prefix_last=True,
+        )
+        if not rows and len(query.folded) > 1:
+            rows = postgres_newest_matching(queryset, ("pk",), query.folded[:-1], "and", postgres.config, limit * 25)
+        found = [a for a in queryset.filter(pk__in=[row[0] for row in rows]) if matches(a.title)]
+        found.sort(key=lambda a: (a.display_date is not None, a.display_date, a.pk), reverse=True)
+    else:
+        found = autocomplete_backend(queryset, " ".join(backend_words), limit * 5)
         visible = set(
             ArticlePage.objects.filter(pk__in=[a.pk for a in found]).public().not_expired().values_list("pk", flat=True)
         )
         found = [a for a in found if a.pk in visible and matches(a.title)]
+        if not found and len(query.folded) > 1:
+            # The backend's prefix search can miss a short last word; the whole
+            # words before it, searched as words, then filtered by prefix, cannot.
+            found = backend_search(queryset, " ".join(query.folded[:-1]), "and", cap=limit * 25)
+            visible = set(
+                ArticlePage.objects.filter(pk__in=[a.pk for a in found])
+                .public()
+                .not_expired()
+                .values_list("pk", flat=True)
+            )
+            found = [a for a in found if a.pk in visible and matches(a.title)]
     found.sort(key=lambda a: (fold(a.title).startswith(query.folded_text), query.score(a.title)), reverse=True)
     return found[:limit]
