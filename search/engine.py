@@ -165,11 +165,12 @@ def postgres_candidates(queryset, fields, query, operator, cap, relevance, confi
     relevance also up to ``cap`` newest matching in the title (title words
     weigh most), without duplicates, as tuples of ``fields`` (the primary
     key first). The second value tells whether a list was cut at ``cap``."""
-    found = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap)
-    capped = len(found) >= cap
+    # One more than the cap tells "more than 100" from exactly 100.
+    found = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap + 1)
+    capped = len(found) > cap
     if relevance and capped:
         seen = {row[0] for row in found}
-        in_title = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap, vector="title")
+        in_title = postgres_newest_matching(queryset, fields, query.folded, operator, config, cap + 1, vector="title")
         found += [row for row in in_title if row[0] not in seen]
     return found, capped
 
