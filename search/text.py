@@ -3,6 +3,7 @@ highlighting. Pure Python, the same on every backend."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -30,6 +31,13 @@ def fold(text):
     if not text:
         return ""
     return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", str(text)))
+
+
+@lru_cache(maxsize=20000)
+def fold_word(word):
+    """``fold`` for one word, remembered: a language has few syllables, and
+    scoring folds the same ones over and over."""
+    return fold(word)
 
 
 def fold_with_offsets(text):
@@ -77,7 +85,7 @@ class SearchQuery:
         exact = words(value)
         if not exact:
             return 0.0
-        folded = [fold(w) for w in exact]
+        folded = [fold_word(w) for w in exact]
         exact_set, folded_set = set(exact), set(folded)
         score = 0.0
         for word, fword in zip(self.words, self.folded):

@@ -105,3 +105,26 @@ def test_live_elasticsearch_finds_words_without_marks():
         results = engine.search("xay dung dang")
     assert not results.fallback
     assert results.hits[0].title.startswith("Xây dựng Đảng về đạo đức")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only: its own candidate query")
+@pytest.mark.parametrize("q", ["dang", "Đảng", "xây dựng Đảng", "chuyen doi so", "hoi dap", "Bác Hồ"])
+def test_postgresql_candidates_are_what_wagtail_finds_whichever_plan_runs(monkeypatch, q):
+    """The engine's own query on PostgreSQL (walking the newest items, or the
+    GIN index when few match) finds exactly the public, unexpired items
+    Wagtail's database backend finds, in the same order."""
+    from wagtail.models import Locale
+
+    query = engine.SearchQuery(q)
+    backend = get_search_backend("default")
+    live = ArticlePage.objects.live().filter(locale=Locale.get_active())
+    found = [a.pk for a in backend.search(query.folded_text, live, operator="and")]
+    expected = set(ArticlePage.objects.filter(pk__in=found).public().not_expired().values_list("pk", flat=True))
+    assert expected, q
+    rankings = []
+    for walk_rows in (1, 10_000):  # the index plan, then the walk over everything
+        monkeypatch.setattr(engine, "WALK_ROWS", walk_rows)
+        hits = [h for h in engine.search(q).hits if h.kind != engine.KIND_QUESTION]
+        assert {h.pk for h in hits} == expected
+        rankings.append([h.pk for h in hits])
+    assert rankings[0] == rankings[1]
