@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from editorial import roles
 from images.renditions import filter_specs
-from search.indexing import VietnameseSearchable, streamfield_text
+from search.indexing import VietnameseSearchable, parent_title, streamfield_text
 
 from .blocks import ArticleBodyBlock
 
@@ -318,8 +318,9 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         super().save(*args, **kwargs)
 
     def search_text(self):
-        parent = self.get_parent() if self.path and self.depth and self.depth > 1 else None
-        section = parent.title if parent is not None else ""
+        # The section's title without loading the section: annotated by the
+        # index queryset in bulk, else one small query (search.indexing).
+        section = parent_title(self)
         return " ".join(filter(None, [section, self.kicker, self.lead, streamfield_text(self.body)]))
 
     @property
