@@ -293,19 +293,39 @@ def parse_wrk(output):
     return result
 
 
-def wrk(port, path, seconds, threads=2, connections=16, cookie=None, script=None):
+def workers_cpu_ms(master_pid):
+    """CPU time (user + system) the gunicorn workers have used so far, in ms."""
+    total = 0
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(port, path, seconds, threads=2, connections=16, cookie=None, script=None, cpu_of=None):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     if script:
         command += ["-s", script]
     command.append(f"http://127.0.0.1:{port}{path}")
+    cpu_before = workers_cpu_ms(cpu_of) if cpu_of else None
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     result = parse_wrk(output)
     result["command"] = " ".join(command[:-1] + [path])
+    result["cpu_ms_per_request"] = None
+    if cpu_of and result["requests"]:
+        # The workers' own CPU per response: unlike requests/s, it hardly
+        # depends on what else the machine is doing.
+        result["cpu_ms_per_request"] = round((workers_cpu_ms(cpu_of) - cpu_before) / result["requests"], 2)
     log(
         f"  {path[:60]:60} {'uncached' if cookie else 'cached':8} c{connections}: "
         f"{result['rps']:9.1f} req/s  p50 {result['p50_ms']} ms  p99 {result['p99_ms']} ms  errors {result['errors']}"
+        f"  cpu/req {result['cpu_ms_per_request']} ms"
     )
     return result
 
@@ -461,8 +481,8 @@ def main():
         for name in PAGE_TYPES:
             if name not in urls:
                 continue
-            uncached = wrk(port, urls[name], args.seconds, cookie=BYPASS_COOKIE)
-            cached = wrk(port, urls[name], args.seconds)
+            uncached = wrk(port, urls[name], args.seconds, cookie=BYPASS_COOKIE, cpu_of=gunicorn.pid)
+            cached = wrk(port, urls[name], args.seconds, cpu_of=gunicorn.pid)
             status, body, headers = fetch(port, urls[name])
             cache_header = next((f"{k}: {v}" for k, v in headers.items() if k.lower().endswith("cache")), "")
             report["pages"][name] = {
@@ -474,7 +494,9 @@ def main():
             }
             served += uncached["requests"] + cached["requests"]
         log("The article at one connection:")
-        report["article_c1"] = wrk(port, urls["article"], args.seconds, threads=1, connections=1, cookie=BYPASS_COOKIE)
+        report["article_c1"] = wrk(
+            port, urls["article"], args.seconds, threads=1, connections=1, cookie=BYPASS_COOKIE, cpu_of=gunicorn.pid
+        )
         served += report["article_c1"]["requests"]
 
         # nginx: the same HTML from a file (ceiling), and the micro-cache in front of gunicorn.
@@ -489,7 +511,7 @@ def main():
             static = wrk(port + 1, f"/{name}.html", args.seconds)
             proxied = wrk(port + 2, urls[name], args.seconds)
             report["ceiling"][name] = {"nginx_file": static, "nginx_microcache": proxied}
-            served += proxied["requests"]  # at most one per second reaches gunicorn; counted as an upper bound
+            # Through the micro-cache about one request a second reaches gunicorn: not counted.
 
         # Memory: the workers after the runs above, then after N more mixed uncached requests, twice.
         log("Worker memory:")
@@ -530,7 +552,7 @@ def main():
         try:
             warm_up(port, {k: large_urls[k] for k in FLAT_PAGES}, rounds=2)
             report["flat"]["large"] = {
-                n: wrk(port, large_urls[n], args.seconds, cookie=BYPASS_COOKIE) for n in FLAT_PAGES
+                n: wrk(port, large_urls[n], args.seconds, cookie=BYPASS_COOKIE, cpu_of=gunicorn.pid) for n in FLAT_PAGES
             }
             report["queries"]["large"] = child_json(large_env, "--count-queries", json.dumps(large_urls))
         finally:
@@ -541,7 +563,9 @@ def main():
     gunicorn = start_gunicorn(env, port)
     try:
         warm_up(port, {"section_deep": urls["section_deep"]}, rounds=2)
-        report["flat"]["small"]["section_deep"] = wrk(port, urls["section_deep"], args.seconds, cookie=BYPASS_COOKIE)
+        report["flat"]["small"]["section_deep"] = wrk(
+            port, urls["section_deep"], args.seconds, cookie=BYPASS_COOKIE, cpu_of=gunicorn.pid
+        )
     finally:
         stop(gunicorn)
     for name in ("home", "section", "article"):
@@ -561,8 +585,10 @@ def fmt(value, digits=1):
 
 
 def row(label, result):
+    cpu = result.get("cpu_ms_per_request")
     return (
-        f"| {label} | {fmt(result['rps'])} | {fmt(result['p50_ms'])} | {fmt(result['p99_ms'])} | {result['errors']} |"
+        f"| {label} | {fmt(result['rps'])} | {fmt(result['p50_ms'])} | {fmt(result['p99_ms'])} | "
+        f"{result['errors']} | {fmt(cpu)} | {fmt(2000 / cpu, 0) if cpu else '–'} |"
     )
 
 
@@ -573,8 +599,8 @@ def markdown(report):
         f"{report['setup']}; `{report['wrk']}`, {report['seconds']} s per run. "
         f"Small database: {report['articles_small']:,} articles ({report['seed_small']}).",
         "",
-        "| page (wrk -t2 -c16) | req/s | p50 ms | p99 ms | errors |",
-        "|---|---:|---:|---:|---:|",
+        "| page (wrk -t2 -c16) | req/s | p50 ms | p99 ms | errors | worker CPU ms/req | req/s on 2 idle cores (est.) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, page in report["pages"].items():
         lines.append(row(f"{name} `{page['path']}`, uncached", page["uncached"]))
@@ -597,18 +623,22 @@ def markdown(report):
             f"Flat cost, uncached (wrk -t2 -c16): {report['articles_small']:,} against "
             f"{report['articles_large']:,} articles ({report['seed_large']}).",
             "",
-            "| page | req/s small | req/s large | change | p50 ms small | p50 ms large |",
-            "|---|---:|---:|---:|---:|---:|",
+            "| page | req/s small | req/s large | change | p50 ms small | p50 ms large "
+            "| CPU ms/req small | CPU ms/req large | CPU change |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name in FLAT_PAGES:
             small, large = report["flat"]["small"][name], report["flat"]["large"][name]
             change = (large["rps"] - small["rps"]) / small["rps"] if small["rps"] else 0
+            cpu_small, cpu_large = small.get("cpu_ms_per_request"), large.get("cpu_ms_per_request")
+            cpu_change = f"{(cpu_large - cpu_small) / cpu_small:+.0%}" if cpu_small and cpu_large else "–"
             label = name
             if name == "section_deep":
                 label = f"section, `{report['urls']['section_deep']}` / `{report['urls_large']['section_deep']}`"
             lines.append(
                 f"| {label} | {fmt(small['rps'])} | {fmt(large['rps'])} | {change:+.0%} | "
-                f"{fmt(small['p50_ms'])} | {fmt(large['p50_ms'])} |"
+                f"{fmt(small['p50_ms'])} | {fmt(large['p50_ms'])} | "
+                f"{fmt(small.get('cpu_ms_per_request'))} | {fmt(large.get('cpu_ms_per_request'))} | {cpu_change} |"
             )
     lines += ["", "Queries per page (a second, uncached request; Django test client):", ""]
     sizes = list(report["queries"])
