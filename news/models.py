@@ -139,6 +139,11 @@ class ArticleListingMixin:
     def listing_context(self, request, context, queryset):
         page_obj = self.paginate(request, queryset)
         context["page_obj"] = page_obj
+        # The pager's numbers around the current page, not one per page of the
+        # archive (8,000 pages at 100,000 articles cost the template 0.2 s).
+        context["page_numbers"] = list(
+            page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        )
         context["articles"] = list(page_obj.object_list)
         canonical = self.get_full_url(request)
         if canonical and page_obj.number > 1:

@@ -204,3 +204,8 @@ def test_deep_pages_list_the_same_articles_in_the_same_order(client, monkeypatch
     monkeypatch.setattr(ListingPaginator, "SHALLOW_ROWS", 0)
     assert pages() == one_query
     assert [len(set(titles)) for titles in one_query] == [2, 2, 2]
+    # The pager names the pages around this one, not every page of the archive.
+    monkeypatch.setattr(SectionPage, "per_page", 1)
+    html = client.get(column.url, {"page": 2}).content.decode()
+    assert re.findall(r'href="\?page=(\d+)">\d+<', html) == ["1", "3", "4", "8"]
+    assert html.count("pagination__gap") == 1
