@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: venv demo test migrate messages reindex lint format clean backup restore
+.PHONY: venv demo test migrate messages reindex lint format clean backup restore bench
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ backup: venv
 
 restore: venv
 	$(PY) manage.py restore $(if $(FROM),--from $(FROM))
+
+# Performance (#13): gunicorn + PostgreSQL + Redis, wrk, nginx (see README "Performance").
+# Needs wrk and nginx on the machine (Debian: apt-get install wrk nginx-light); installs nothing.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_LARGE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench_100k
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
+bench: venv
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) BENCH_LARGE_DATABASE_URL=$(BENCH_LARGE_DATABASE_URL) \
+		$(PY) bench/pages.py $(BENCH_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -212,14 +212,31 @@ class RelatedArticlesBlock(blocks.StructBlock):
         return self.normalize(dict(self.meta.preview_value, articles=articles))
 
     def get_context(self, value, parent_context=None):
-        from .models import ArticlePage
-
         context = super().get_context(value, parent_context=parent_context)
         ids = [page.pk for page in value["articles"] if page is not None]
-        visible = {page.pk: page for page in ArticlePage.objects.listing().filter(pk__in=ids)} if ids else {}
+        page = parent_context.get("page") if parent_context is not None else None
+        visible = self.visible_articles(ids, page) if ids else {}
         # Keep the editor's order; drop drafts, private and expired articles.
         context["visible_articles"] = [visible[pk] for pk in ids if pk in visible]
         return context
+
+    @staticmethod
+    def visible_articles(ids, page):
+        """Readable articles by id. One query (and its prefetches) serves every
+        "Tin liên quan" block of the page being rendered, so an article's cost
+        does not grow with the number of such blocks (#13)."""
+        from .models import ArticlePage
+
+        found = getattr(page, "_related_block_articles", None)
+        if found is None or not set(ids) <= found[0]:
+            wanted = set(ids)
+            for block in getattr(page, "body", None) or ():
+                if getattr(block, "block_type", None) == "related_articles":
+                    wanted.update(p.pk for p in block.value["articles"] if p is not None)
+            found = (wanted, {a.pk: a for a in ArticlePage.objects.listing().filter(pk__in=wanted)})
+            if page is not None:
+                page._related_block_articles = found
+        return found[1]
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

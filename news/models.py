@@ -96,6 +96,34 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
+class ListingOrderIndex(models.Index):
+    """The listings' order as an index. SQLite cannot say NULLS LAST in an
+    index: there (development only) it is the same index without it."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor == "sqlite":
+            plain = models.Index(F("display_date").desc(), F("page_ptr").desc(), name=self.name)
+            return plain.create_sql(model, schema_editor, using=using, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
+class ListingPaginator(Paginator):
+    """Deep in the archive, OFFSET walks every skipped row: here it walks
+    them on the bare ids (an index scan, no card columns, no per-row
+    subqueries), then loads only the page's rows in full (#13)."""
+
+    SHALLOW_ROWS = 240
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if bottom < self.SHALLOW_ROWS:
+            return super().page(number)  # near the top, one query is cheaper than two
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)} if ids else {}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 class ArticleListingMixin:
     """A page that lists articles, paginated the way readers expect."""
 
@@ -105,12 +133,17 @@ class ArticleListingMixin:
         raise NotImplementedError
 
     def paginate(self, request, queryset):
-        paginator = Paginator(queryset, self.per_page)
+        paginator = ListingPaginator(queryset, self.per_page)
         return paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
 
     def listing_context(self, request, context, queryset):
         page_obj = self.paginate(request, queryset)
         context["page_obj"] = page_obj
+        # The pager's numbers around the current page, not one per page of the
+        # archive (8,000 pages at 100,000 articles cost the template 0.2 s).
+        context["page_numbers"] = list(
+            page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        )
         context["articles"] = list(page_obj.object_list)
         canonical = self.get_full_url(request)
         if canonical and page_obj.number > 1:
@@ -309,6 +342,14 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        indexes = [
+            # Every listing's order (ArticlePageQuerySet.listing): newest first
+            # straight from the index, so "the newest N" reads N rows however
+            # large the archive is (#13).
+            ListingOrderIndex(
+                F("display_date").desc(nulls_last=True), F("page_ptr").desc(), name="news_article_listing_order"
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         # Listings order by display_date; fill it from the first publication
