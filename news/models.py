@@ -408,13 +408,20 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         if self.cover_image_id:
             yield self.cover_image, [*LISTING_RENDITIONS, *filter_specs("cover")]
 
+    @cached_property
+    def topic_ids(self):
+        """The article's topics, read through ``all()``: a draft built from a
+        revision ("Xem bản nháp") holds them in memory, where the queryset
+        methods (``values_list``, ``live``) do not exist."""
+        return [topic.pk for topic in self.topics.all()]
+
     def related_articles(self, limit=4):
         """Same topic first, then the same section; never this article, and
         only in its language (a translation may still point at a topic of
         the source's tree)."""
         listing = ArticlePage.objects.listing().filter(locale_id=self.locale_id).exclude(pk=self.pk)
         related = []
-        topic_ids = list(self.topics.values_list("pk", flat=True))
+        topic_ids = self.topic_ids
         if topic_ids:
             through = ArticlePage.topics.through
             shares_topic = through.objects.filter(articlepage_id=OuterRef("pk"), topicpage_id__in=topic_ids)
@@ -447,7 +454,8 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         context["related"] = self.related_articles()
         context["newer"], context["older"] = self.newer_and_older()
         context["tags"] = list(self.tags.all())
-        context["topics"] = list(self.topics.live().public().filter(locale_id=self.locale_id))
+        topics = TopicPage.objects.live().public().filter(pk__in=self.topic_ids, locale_id=self.locale_id)
+        context["topics"] = list(topics) if self.topic_ids else []
         return context
 
     @path("print/", name="print")

@@ -81,3 +81,18 @@ def test_an_overlong_lead_is_refused_with_a_vietnamese_message(admin_client):
     assert response.status_code == 200
     assert "tối đa 600 ký tự" in response.content.decode()
     assert not ArticlePage.objects.filter(slug="bai-viet-soan-trong-trang-quan-tri").exists()
+
+
+def test_editor_views_the_draft_of_an_article_with_topics(admin_client):
+    """ "Xem bản nháp" shows the draft as readers will see it, topics and
+    related articles included (a page built from a revision holds its topics
+    in memory, not in the database)."""
+    article = ArticlePage.objects.live().filter(topics__isnull=False).distinct().first()
+    topic = article.topics.first()
+    article.title = "Bản nháp: tiêu đề đang được biên tập"
+    article.save_revision()
+    response = admin_client.get(f"/admin/pages/{article.pk}/view_draft/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bản nháp: tiêu đề đang được biên tập" in html
+    assert topic.title in html
