@@ -1,12 +1,16 @@
 """The newsroom: sections, articles, topics, internal notices and authors."""
 
+import threading
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.paginator import Paginator
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -55,7 +59,36 @@ def page_number(raw, num_pages):
     return min(max(number, 1), max(num_pages, 1))
 
 
+_request_memo = threading.local()
+
+
+def _reset_request_memo(**kwargs):
+    _request_memo.restricted = None
+    _request_memo.active = kwargs.get("signal") is request_started
+
+
+request_started.connect(_reset_request_memo)
+request_finished.connect(_reset_request_memo)
+post_save.connect(_reset_request_memo, sender=PageViewRestriction)
+post_delete.connect(_reset_request_memo, sender=PageViewRestriction)
+
+
 class ArticlePageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's, reading the view restrictions once per request (every
+        list of articles on a page asked for them again)."""
+        if not getattr(_request_memo, "active", False):
+            return super().private_q()
+        restricted = getattr(_request_memo, "restricted", None)
+        if restricted is None:
+            restricted = _request_memo.restricted = list(
+                PageViewRestriction.objects.values_list("page__path", "page__depth")
+            )
+        q = Q()
+        for restricted_path, depth in restricted:
+            q |= Q(path__startswith=restricted_path) & Q(depth__gte=depth)
+        return q if q else Q(pk__in=[])
+
     def not_expired(self):
         """Leave out articles whose expiry time has passed, even before the
         ``publish_scheduled`` job has unpublished them."""
@@ -444,6 +477,14 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         )
         older = siblings.filter(Q(display_date__lt=when) | Q(display_date=when, pk__lt=self.pk)).first()
         return newer, older
+
+    def get_view_restrictions(self):
+        """Wagtail's, kept on this page object: Wagtail's serve hook and
+        get_context both ask, two queries each time."""
+        restrictions = self.__dict__.get("_view_restrictions")
+        if restrictions is None:
+            restrictions = self._view_restrictions = super().get_view_restrictions()
+        return restrictions
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
