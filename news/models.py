@@ -73,21 +73,27 @@ post_save.connect(_reset_request_memo, sender=PageViewRestriction)
 post_delete.connect(_reset_request_memo, sender=PageViewRestriction)
 
 
+def private_pages_q():
+    """Wagtail's ``PageQuerySet.private_q()`` (pages under a view
+    restriction), reading the restrictions once per request: every list of
+    pages on a page asked for them again. ``.exclude(private_pages_q())`` is
+    ``.public()``."""
+    if not getattr(_request_memo, "active", False):
+        return PageQuerySet(Page).private_q()
+    restricted = getattr(_request_memo, "restricted", None)
+    if restricted is None:
+        restricted = _request_memo.restricted = list(
+            PageViewRestriction.objects.values_list("page__path", "page__depth")
+        )
+    q = Q()
+    for restricted_path, depth in restricted:
+        q |= Q(path__startswith=restricted_path) & Q(depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def private_q(self):
-        """Wagtail's, reading the view restrictions once per request (every
-        list of articles on a page asked for them again)."""
-        if not getattr(_request_memo, "active", False):
-            return super().private_q()
-        restricted = getattr(_request_memo, "restricted", None)
-        if restricted is None:
-            restricted = _request_memo.restricted = list(
-                PageViewRestriction.objects.values_list("page__path", "page__depth")
-            )
-        q = Q()
-        for restricted_path, depth in restricted:
-            q |= Q(path__startswith=restricted_path) & Q(depth__gte=depth)
-        return q if q else Q(pk__in=[])
+        return private_pages_q()
 
     def not_expired(self):
         """Leave out articles whose expiry time has passed, even before the
@@ -274,7 +280,7 @@ class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
             if featured is None and context["articles"]:
                 featured = context["articles"].pop(0)
         context["featured"] = featured
-        context["subsections"] = SectionPage.objects.child_of(self).live().public()
+        context["subsections"] = SectionPage.objects.child_of(self).live().exclude(private_pages_q())
         if self.slug == PHOTO_SECTION_SLUG and context["page_obj"].number == 1:
             # Only the photo column holds photo reports: other sections pay no query.
             context["photo_reports"] = list(PhotoReportPage.objects.listing().child_of(self)[:24])
@@ -495,7 +501,9 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         context["related"] = self.related_articles()
         context["newer"], context["older"] = self.newer_and_older()
         context["tags"] = list(self.tags.all())
-        topics = TopicPage.objects.live().public().filter(pk__in=self.topic_ids, locale_id=self.locale_id)
+        topics = (
+            TopicPage.objects.live().exclude(private_pages_q()).filter(pk__in=self.topic_ids, locale_id=self.locale_id)
+        )
         context["topics"] = list(topics) if self.topic_ids else []
         return context
 
@@ -527,7 +535,7 @@ class TopicIndexPage(Page):
         context["topics"] = (
             TopicPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_pages_q())
             .select_related("cover_image")
             .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions))
         )

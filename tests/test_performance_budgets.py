@@ -29,8 +29,8 @@ pytestmark = pytest.mark.django_db
 # were read once per request and once per page object.
 BUDGETS = {
     "home": 19,
-    "section": 18,
-    "article": 31,
+    "section": 17,
+    "article": 30,
     "photo_report": 21,
     "topic": 18,
     "qa": 19,
