@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
@@ -14,7 +15,8 @@ def portal(request):
         home = home.get_translation_or_none(locale) or home
     except Locale.DoesNotExist:
         pass
-    # Not evaluated here: the header menu is a cached fragment (pagecache/),
-    # which runs this query only when it is rebuilt.
-    menu = home.get_children().live().public().in_menu()
+    # Not even built here (public() reads the view restrictions when it is
+    # called): the header menu is a cached fragment (pagecache/), which asks
+    # for it only when it is rebuilt.
+    menu = SimpleLazyObject(lambda: home.get_children().live().public().in_menu())
     return {"portal_menu": menu, "portal_home": home, "PORTAL_NAME": settings.PORTAL_NAME}

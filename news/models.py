@@ -1,12 +1,16 @@
 """The newsroom: sections, articles, topics, internal notices and authors."""
 
+import threading
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.paginator import Paginator
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -55,7 +59,42 @@ def page_number(raw, num_pages):
     return min(max(number, 1), max(num_pages, 1))
 
 
+_request_memo = threading.local()
+
+
+def _reset_request_memo(**kwargs):
+    _request_memo.restricted = None
+    _request_memo.active = kwargs.get("signal") is request_started
+
+
+request_started.connect(_reset_request_memo)
+request_finished.connect(_reset_request_memo)
+post_save.connect(_reset_request_memo, sender=PageViewRestriction)
+post_delete.connect(_reset_request_memo, sender=PageViewRestriction)
+
+
+def private_pages_q():
+    """Wagtail's ``PageQuerySet.private_q()`` (pages under a view
+    restriction), reading the restrictions once per request: every list of
+    pages on a page asked for them again. ``.exclude(private_pages_q())`` is
+    ``.public()``."""
+    if not getattr(_request_memo, "active", False):
+        return PageQuerySet(Page).private_q()
+    restricted = getattr(_request_memo, "restricted", None)
+    if restricted is None:
+        restricted = _request_memo.restricted = list(
+            PageViewRestriction.objects.values_list("page__path", "page__depth")
+        )
+    q = Q()
+    for restricted_path, depth in restricted:
+        q |= Q(path__startswith=restricted_path) & Q(depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
 class ArticlePageQuerySet(PageQuerySet):
+    def private_q(self):
+        return private_pages_q()
+
     def not_expired(self):
         """Leave out articles whose expiry time has passed, even before the
         ``publish_scheduled`` job has unpublished them."""
@@ -241,7 +280,7 @@ class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
             if featured is None and context["articles"]:
                 featured = context["articles"].pop(0)
         context["featured"] = featured
-        context["subsections"] = SectionPage.objects.child_of(self).live().public()
+        context["subsections"] = SectionPage.objects.child_of(self).live().exclude(private_pages_q())
         if self.slug == PHOTO_SECTION_SLUG and context["page_obj"].number == 1:
             # Only the photo column holds photo reports: other sections pay no query.
             context["photo_reports"] = list(PhotoReportPage.objects.listing().child_of(self)[:24])
@@ -445,6 +484,14 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         older = siblings.filter(Q(display_date__lt=when) | Q(display_date=when, pk__lt=self.pk)).first()
         return newer, older
 
+    def get_view_restrictions(self):
+        """Wagtail's, kept on this page object: Wagtail's serve hook and
+        get_context both ask, two queries each time."""
+        restrictions = self.__dict__.get("_view_restrictions")
+        if restrictions is None:
+            restrictions = self._view_restrictions = super().get_view_restrictions()
+        return restrictions
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["canonical_url"] = self.get_full_url(request)
@@ -454,7 +501,9 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         context["related"] = self.related_articles()
         context["newer"], context["older"] = self.newer_and_older()
         context["tags"] = list(self.tags.all())
-        topics = TopicPage.objects.live().public().filter(pk__in=self.topic_ids, locale_id=self.locale_id)
+        topics = (
+            TopicPage.objects.live().exclude(private_pages_q()).filter(pk__in=self.topic_ids, locale_id=self.locale_id)
+        )
         context["topics"] = list(topics) if self.topic_ids else []
         return context
 
@@ -486,7 +535,7 @@ class TopicIndexPage(Page):
         context["topics"] = (
             TopicPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_pages_q())
             .select_related("cover_image")
             .prefetch_related(Prefetch("cover_image__renditions", queryset=renditions))
         )

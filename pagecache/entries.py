@@ -20,12 +20,14 @@ import hashlib
 import os
 import re
 import time
+import weakref
 from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.signals import setting_changed
 from django.http import HttpResponse, parse_cookie
 from django.http.request import split_domain_port, validate_host
 from django.middleware import csrf
@@ -62,31 +64,83 @@ def request_key(environ):
     """The cache key of this request, or None when it must be neither served
     from nor stored in the page cache. Reads the WSGI environ only, so the WSGI
     wrapper can call it before Django builds a request."""
-    if page_seconds() <= 0:
+    config = _config()
+    if config.seconds <= 0:
         return None
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
     path = environ.get("PATH_INFO") or "/"
-    if any(re.match(pattern, path) for pattern in settings.PAGE_CACHE_EXCLUDED_PATHS):
+    if config.excluded is not None and config.excluded.match(path):
         return None
     if environ.get("HTTP_AUTHORIZATION"):
         return None
     cookie_header = environ.get("HTTP_COOKIE")
     if cookie_header:
         cookies = parse_cookie(cookie_header)
-        if any(name in cookies for name in bypass_cookies()):
+        if any(name in cookies for name in config.bypass_cookies):
             return None
     query = environ.get("QUERY_STRING")
     if query:
-        ignored = settings.PAGE_CACHE_IGNORED_QUERY_PARAMETERS
+        ignored = config.ignored_parameters
         if any(name not in ignored for name, _value in parse_qsl(query, keep_blank_values=True)):
             return None
-    secure = _is_secure(environ)
-    if settings.SECURE_SSL_REDIRECT and not secure:
+    secure = _is_secure(environ, config)
+    if config.ssl_redirect and not secure:
         return None  # SecurityMiddleware must redirect it
-    if not _host_allowed(environ):
+    if not _host_allowed(environ, config):
         return None  # Django answers 400
     return entry_key("https" if secure else "http", path)
+
+
+class _Config:
+    """The settings a hit reads, taken once (reading ``settings`` costs a lazy
+    attribute lookup each time); forgotten when a setting changes (tests)."""
+
+    def __init__(self):
+        self.seconds = page_seconds()
+        patterns = list(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        self.excluded = re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) if patterns else None
+        self.bypass_cookies = bypass_cookies()
+        self.ignored_parameters = frozenset(settings.PAGE_CACHE_IGNORED_QUERY_PARAMETERS)
+        self.ssl_header = settings.SECURE_PROXY_SSL_HEADER
+        self.ssl_redirect = settings.SECURE_SSL_REDIRECT
+        allowed = settings.ALLOWED_HOSTS
+        if settings.DEBUG and not allowed:
+            allowed = [".localhost", "127.0.0.1", "[::1]"]
+        self.allowed_hosts = allowed
+        self.hosts = {}  # Host header -> allowed?
+        self.local_seconds = float(getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", 0) or 0)
+        self.local_entries = int(getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 128) or 0)
+        self.csrf_cookie = {
+            "key": settings.CSRF_COOKIE_NAME,
+            "max_age": settings.CSRF_COOKIE_AGE,
+            "domain": settings.CSRF_COOKIE_DOMAIN,
+            "path": settings.CSRF_COOKIE_PATH,
+            "secure": settings.CSRF_COOKIE_SECURE,
+            "httponly": settings.CSRF_COOKIE_HTTPONLY,
+            "samesite": settings.CSRF_COOKIE_SAMESITE,
+        }
+        self.cookie_templates = {}  # second -> (before, after) the secret in Set-Cookie
+
+
+_config_value = None
+
+
+def _config():
+    global _config_value
+    if _config_value is None:
+        _config_value = _Config()
+    return _config_value
+
+
+def _forget_config(**kwargs):
+    global _config_value, _reader
+    _config_value = None
+    if kwargs.get("setting") == "CACHES":
+        _reader = None
+
+
+setting_changed.connect(_forget_config)
 
 
 def bypass_cookies():
@@ -104,8 +158,8 @@ def keys_for_path(path):
     return [entry_key("http", path), entry_key("https", path)]
 
 
-def _is_secure(environ):
-    header = settings.SECURE_PROXY_SSL_HEADER
+def _is_secure(environ, config):
+    header = config.ssl_header
     if header:
         name, secure_value = header
         value = environ.get(name)
@@ -114,13 +168,15 @@ def _is_secure(environ):
     return environ.get("wsgi.url_scheme") == "https"
 
 
-def _host_allowed(environ):
+def _host_allowed(environ, config):
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    domain, _port = split_domain_port(host)
-    allowed = settings.ALLOWED_HOSTS
-    if settings.DEBUG and not allowed:
-        allowed = [".localhost", "127.0.0.1", "[::1]"]
-    return bool(domain) and validate_host(domain, allowed)
+    allowed = config.hosts.get(host)
+    if allowed is None:
+        domain, _port = split_domain_port(host)
+        allowed = bool(domain) and validate_host(domain, config.allowed_hosts)
+        if len(config.hosts) < 64:  # the Host header is the client's: keep a few
+            config.hosts[host] = allowed
+    return allowed
 
 
 # --- Generation: "forget every page" in one write --------------------------------
@@ -140,10 +196,15 @@ def current_generation(found=None):
 
 def forget_all():
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    for copy in list(LocalCopy.instances):
+        copy.clear()
 
 
 def forget_paths(paths):
-    cache.delete_many([key for path in paths for key in keys_for_path(path)])
+    keys = [key for path in paths for key in keys_for_path(path)]
+    cache.delete_many(keys)
+    for copy in list(LocalCopy.instances):
+        copy.discard(keys)
 
 
 def bump_fragments():
@@ -187,49 +248,146 @@ def _read(keys):
     return {key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None}
 
 
-def cached_response(key, environ):
-    """The stored page for ``key`` with fresh secrets for this reader, or None."""
+class Hit:
+    """A stored page made ready to serve many times: its status line, its
+    headers (the CSP nonce's places found once) and its body as literal bytes
+    and the positions of per-reader values."""
+
+    __slots__ = ("generation", "status", "reason", "headers", "vary_cookie", "parts", "per_reader")
+
+    def __init__(self, entry):
+        generation, status, headers, parts = entry
+        self.generation = generation
+        self.status = status
+        self.reason = HttpResponse(status=status).reason_phrase
+        self.headers = [(name, value.split(NONCE_MARK) if NONCE_MARK in value else value) for name, value in headers]
+        probe = HttpResponse()
+        for name, value in headers:
+            if name.lower() == "vary":
+                probe[name] = value
+        patch_vary_headers(probe, ("Cookie",))
+        self.vary_cookie = probe["Vary"]
+        self.parts = parts
+        self.per_reader = any(part.__class__ is str for part in parts)
+
+    def render(self, environ):
+        """(status, reason, headers, body, new CSRF secret or None) for one reader."""
+        secret = new_secret = nonce = None
+        if self.per_reader:
+            chunks = []
+            for part in self.parts:
+                if part.__class__ is bytes:
+                    chunks.append(part)
+                elif part == CSRF_PLACEHOLDER:
+                    if secret is None:
+                        secret, new = _reader_csrf_secret(environ)
+                        new_secret = secret if new else None
+                    chunks.append(_mask_csrf_secret(secret).encode())
+                elif part == NONCE_PLACEHOLDER:
+                    nonce = nonce or _new_nonce()
+                    chunks.append(nonce.encode())
+                else:
+                    chunks.append(_form_token(part[len(FORM_PLACEHOLDER) :]).encode())
+            body = b"".join(chunks)
+        else:
+            body = b"".join(self.parts)
+        headers = []
+        for name, value in self.headers:
+            if value.__class__ is list:
+                nonce = nonce or _new_nonce()
+                value = nonce.join(value)
+            elif new_secret and name == "Vary":
+                continue
+            headers.append((name, value))
+        headers.append(("Content-Length", str(len(body))))
+        headers.append((HIT_HEADER, "hit"))
+        if new_secret:
+            headers.append(("Vary", self.vary_cookie))
+        if environ.get("REQUEST_METHOD") == "HEAD":
+            body = b""
+        return self.status, self.reason, headers, body, new_secret
+
+
+class LocalCopy:
+    """A worker's own copy of the pages it served in the last
+    PAGE_CACHE_LOCAL_SECONDS: a hit on it asks Redis nothing. Older than that,
+    the entry and the generation are read from Redis again, so a purge made in
+    another worker reaches this one within that time; a purge made in this
+    process empties the copy at once. At most PAGE_CACHE_LOCAL_ENTRIES pages."""
+
+    instances = weakref.WeakSet()
+
+    def __init__(self):
+        self.entries = {}
+        LocalCopy.instances.add(self)
+
+    def get(self, key, config):
+        if config.local_seconds <= 0:
+            return _load_hit(key)
+        now = time.monotonic()
+        held = self.entries.get(key)
+        if held is not None and held[0] > now:
+            return held[1]
+        hit = _load_hit(key, held[1] if held is not None else None)
+        if hit is None:
+            self.entries.pop(key, None)
+        else:
+            if len(self.entries) >= config.local_entries:
+                self.entries.clear()
+            self.entries[key] = (now + config.local_seconds, hit)
+        return hit
+
+    def clear(self):
+        self.entries.clear()
+
+    def discard(self, keys):
+        for key in keys:
+            self.entries.pop(key, None)
+
+
+def _load_hit(key, previous=None):
+    """The ready page for ``key`` from the cache, or None (absent, or stored
+    under an older generation). ``previous`` is reused when still current."""
     found = _read([key, GENERATION_KEY])
     entry = found.get(key)
     if entry is None or entry[0] != current_generation(found):
         return None
-    _generation, status, headers, parts = entry
-    secret = new_secret = nonce = None
-    chunks = []
-    for part in parts:
-        if part.__class__ is bytes:
-            chunks.append(part)
-        elif part == CSRF_PLACEHOLDER:
-            if secret is None:
-                secret, new_secret = _reader_csrf_secret(environ)
-            chunks.append(_mask_csrf_secret(secret).encode())
-        elif part == NONCE_PLACEHOLDER:
-            nonce = nonce or _new_nonce()
-            chunks.append(nonce.encode())
-        else:
-            chunks.append(_form_token(part[len(FORM_PLACEHOLDER) :]).encode())
-    body = b"".join(chunks)
-    response = HttpResponse(b"" if environ.get("REQUEST_METHOD") == "HEAD" else body, status=status)
+    if previous is not None and previous.generation == entry[0] and previous.parts == entry[3]:
+        return previous
+    return Hit(entry)
+
+
+def cookie_header(secret):
+    """The Set-Cookie value Django's CsrfViewMiddleware sends for ``secret``
+    (built once a second: only its expiry date changes)."""
+    config = _config()
+    second = int(time.time())
+    template = config.cookie_templates.get(second)
+    if template is None:
+        probe = HttpResponse()
+        options = dict(config.csrf_cookie)
+        probe.set_cookie(options.pop("key"), _COOKIE_MARK, **options)
+        template = tuple(next(iter(probe.cookies.values())).OutputString().split(_COOKIE_MARK))
+        config.cookie_templates = {second: template}
+    return secret.join(template)
+
+
+_COOKIE_MARK = "PageCacheSecretMark" + "0" * (csrf.CSRF_SECRET_LENGTH - 19)
+
+
+def cached_response(key, environ):
+    """The stored page for ``key`` with fresh secrets for this reader, or None."""
+    hit = _load_hit(key)
+    if hit is None:
+        return None
+    status, _reason, headers, body, new_secret = hit.render(environ)
+    response = HttpResponse(body, status=status)
     for name, value in headers:
-        if NONCE_MARK in value:
-            nonce = nonce or _new_nonce()
-            value = value.replace(NONCE_MARK, nonce)
         response[name] = value
-    response["Content-Length"] = str(len(body))
-    response[HIT_HEADER] = "hit"
     if new_secret:
         # What CsrfViewMiddleware does for a reader who has no CSRF cookie yet.
-        response.set_cookie(
-            settings.CSRF_COOKIE_NAME,
-            secret,
-            max_age=settings.CSRF_COOKIE_AGE,
-            domain=settings.CSRF_COOKIE_DOMAIN,
-            path=settings.CSRF_COOKIE_PATH,
-            secure=settings.CSRF_COOKIE_SECURE,
-            httponly=settings.CSRF_COOKIE_HTTPONLY,
-            samesite=settings.CSRF_COOKIE_SAMESITE,
-        )
-        patch_vary_headers(response, ("Cookie",))
+        options = dict(_config().csrf_cookie)
+        response.set_cookie(options.pop("key"), new_secret, **options)
     return response
 
 
@@ -247,18 +405,23 @@ def _reader_csrf_secret(environ):
 
 
 _CHARS = csrf.CSRF_ALLOWED_CHARS
-_INDEX = {char: index for index, char in enumerate(_CHARS)}
 _UNBIASED_BELOW = 256 - 256 % len(_CHARS)
+# Byte -> character for bytes below _UNBIASED_BELOW; the others are dropped.
+_BYTE_TO_CHAR = bytes(ord(_CHARS[byte % len(_CHARS)]) if byte < _UNBIASED_BELOW else 0 for byte in range(256))
+_BIASED_BYTES = bytes(range(_UNBIASED_BELOW, 256))
+# Two characters (secret's, mask's) -> the masked character.
+_MASKED = {x + y: _CHARS[(i + j) % len(_CHARS)] for i, x in enumerate(_CHARS) for j, y in enumerate(_CHARS)}
 
 
 def _random_csrf_string(length=csrf.CSRF_SECRET_LENGTH):
-    """As django.middleware.csrf._get_new_csrf_string, from one os.urandom
-    call instead of 32 calls of secrets.choice (a third of a hit's time);
-    rejection sampling keeps every character equally likely."""
-    chars = []
+    """As django.middleware.csrf._get_new_csrf_string, from os.urandom and one
+    bytes.translate instead of 32 calls of secrets.choice (a third of a hit's
+    time); dropping the bytes above the last whole multiple of the alphabet
+    keeps every character equally likely."""
+    chars = b""
     while len(chars) < length:
-        chars += [_CHARS[byte % len(_CHARS)] for byte in os.urandom(length + 8) if byte < _UNBIASED_BELOW]
-    return "".join(chars[:length])
+        chars += os.urandom(length + 8).translate(_BYTE_TO_CHAR, _BIASED_BYTES)
+    return chars[:length].decode("ascii")
 
 
 def _mask_csrf_secret(secret):
@@ -266,8 +429,7 @@ def _mask_csrf_secret(secret):
     character), with the faster random mask above. Django's CSRF check
     unmasks it (tests post with CSRF checks enforced)."""
     mask = _random_csrf_string()
-    cipher = "".join(_CHARS[(_INDEX[x] + _INDEX[y]) % len(_CHARS)] for x, y in zip(secret, mask, strict=True))
-    return mask + cipher
+    return mask + "".join(map(_MASKED.__getitem__, map(str.__add__, secret, mask)))
 
 
 def _new_nonce():

@@ -491,3 +491,47 @@ def test_rows_written_back_raw_forget_the_cache_without_following_their_relation
     for row in serializers.deserialize("json", serializers.serialize("json", [question])):
         row.save()  # raw: the receivers must not load the question's page
     assert cache_state(get(client, "/")[0]) != "hit"
+
+
+# --- Each worker's own copy of hot pages -----------------------------------------------------------
+
+
+def test_a_worker_serves_its_own_copy_and_sees_another_workers_purge_within_the_window(page_cache, article):
+    """Two gunicorn workers (two wrappers): each keeps what it served for
+    PAGE_CACHE_LOCAL_SECONDS without asking Redis. A purge made by another
+    process (written to Redis only) shows in both within that window; one made
+    in this process empties the copies at once."""
+    import time
+
+    from pagecache import entries
+
+    page_cache.PAGE_CACHE_LOCAL_SECONDS = 0.5
+    get(reader(), article.url)  # stored by Django
+
+    def django(environ, start_response):  # stands for Django behind the wrapper (it would store the page again)
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"from Django"]
+
+    workers = [PageCacheApplication(django) for _ in range(2)]
+    environ = RequestFactory()._base_environ(PATH_INFO=article.url, REQUEST_METHOD="GET")
+
+    def serve(worker):
+        started = {}
+        body = b"".join(worker(dict(environ), lambda status, headers: started.update(headers=dict(headers))))
+        return started["headers"].get("X-Page-Cache"), body.decode()
+
+    assert [serve(worker)[0] for worker in workers] == ["hit", "hit"]
+    # Another process forgets the page: only Redis changes.
+    entries.cache.delete_many(entries.keys_for_path(article.url))
+    state, html = serve(workers[0])
+    assert state == "hit" and "Tin mới về Đại hội Đảng bộ tỉnh" in html  # still within the window
+    # Each hit on the copy still gets its own CSRF token and form tokens.
+    assert field(serve(workers[0])[1], "csrfmiddlewaretoken") != field(html, "csrfmiddlewaretoken")
+    time.sleep(0.6)
+    assert [serve(worker) for worker in workers] == [(None, "from Django")] * 2  # both reach Django again
+
+    # A purge made in this process (publishing here) reaches the copies at once.
+    get(reader(), article.url)
+    assert [serve(worker)[0] for worker in workers] == ["hit", "hit"]
+    entries.forget_all()
+    assert [serve(worker) for worker in workers] == [(None, "from Django")] * 2

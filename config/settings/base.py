@@ -429,6 +429,11 @@ PAGE_CACHE_IGNORED_QUERY_PARAMETERS = env_list(
 )
 # Cookies besides the session and messages cookies that mean "not anonymous".
 PAGE_CACHE_BYPASS_COOKIES = env_list("PAGE_CACHE_BYPASS_COOKIES")
+# Each worker also keeps the pages it served this many seconds in its own
+# memory (at most PAGE_CACHE_LOCAL_ENTRIES): a hit then asks Redis nothing, and
+# a purge reaches every worker within this time. 0 turns the copy off.
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", 1))
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", 128))
 # Shared blocks ({% cache %} in templates: menu, sidebar boxes, home strips);
 # forgotten on every publish anyway, this bounds the counts they show.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 300))
