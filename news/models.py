@@ -153,6 +153,31 @@ class ListingPaginator(Paginator):
 
     SHALLOW_ROWS = 240
 
+    def __init__(self, object_list, per_page, count_key=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        """How many articles the list holds, kept in the cache under
+        ``count_key`` until the next publish, unpublish or move (which bumps
+        the page cache's version of the shared blocks) and at most
+        FRAGMENT_CACHE_SECONDS (an article past its expiry leaves the count by
+        then; the list itself is always read fresh). Counting a
+        100,000-article section cost PostgreSQL about 100 ms on every page."""
+        if not self.count_key:
+            return super().count
+        from django.core.cache import cache
+
+        from pagecache.entries import fragments_version
+
+        key = f"news:listing-count:{self.count_key}:{fragments_version()}"
+        value = cache.get(key)
+        if value is None:
+            value = super().count
+            cache.set(key, value, getattr(settings, "FRAGMENT_CACHE_SECONDS", 300))
+        return value
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
@@ -172,7 +197,10 @@ class ArticleListingMixin:
         raise NotImplementedError
 
     def paginate(self, request, queryset):
-        paginator = ListingPaginator(queryset, self.per_page)
+        # The list depends on the listing page only (no reader-chosen filter),
+        # so its count is kept per page and language.
+        key = f"{self.pk}:{translation.get_language()}" if self.pk else None
+        paginator = ListingPaginator(queryset, self.per_page, count_key=key)
         return paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
 
     def listing_context(self, request, context, queryset):
