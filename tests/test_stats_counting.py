@@ -187,3 +187,19 @@ def test_a_flush_that_died_half_way_is_finished_once_by_the_next(request, settin
     FlushedBatch.objects.create(name="flushing:views:crashed-2")
     assert views_of(article) == before + 7
     assert not list(redis.scan_iter(match=f"{prefix}flushing:*"))
+
+
+@pytest.mark.usefixtures("database_path")
+def test_the_flush_command_keeps_running_when_there_is_nothing_to_flush():
+    """`make demo` and production run ``flush_stats`` beside the site; with
+    nothing to move it used to stop with an AttributeError, and visitor
+    counts were never flushed again."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    quiet, chatty = StringIO(), StringIO()
+    call_command("flush_stats", stdout=quiet)
+    call_command("flush_stats", stdout=chatty, verbosity=2)
+    assert quiet.getvalue() == ""
+    assert "visits +0" in chatty.getvalue()

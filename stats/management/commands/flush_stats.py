@@ -26,6 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval, exit_with_parent, **options):
+        self.verbosity = options.get("verbosity", 1)
         if not interval:
             self.run_once()
             return
