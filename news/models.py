@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone, translation
@@ -29,7 +28,7 @@ from wagtail.search import index
 
 from editorial import roles
 from images.renditions import filter_specs
-from search.indexing import VietnameseSearchable, parent_title, streamfield_text
+from search.indexing import VietnameseSearchable, parent_title, parent_title_subquery, streamfield_text
 
 from .blocks import ArticleBodyBlock
 
@@ -111,9 +110,6 @@ class ArticlePageQuerySet(PageQuerySet):
         if not include_private:
             queryset = queryset.public()
         rendition_model = get_image_model().get_rendition_model()
-        parent_title = Page.objects.filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-        ).values("title")[:1]
         from qa.models import with_comment_counts  # qa imports news, so not at the top
         from stats.figures import with_view_counts
 
@@ -127,7 +123,7 @@ class ArticlePageQuerySet(PageQuerySet):
                     queryset=rendition_model.objects.filter(filter_spec__in=LISTING_RENDITIONS),
                 )
             )
-            .annotate(section_title=parent_title)
+            .annotate(section_title=parent_title_subquery())
             .order_by(F("display_date").desc(nulls_last=True), "-pk")
         )
 

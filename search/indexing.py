@@ -35,7 +35,7 @@ class VietnameseSearchable:
         # section's name): fetch it with the rows, not one query per item.
         queryset = super().get_indexed_objects()
         if hasattr(cls, "steplen"):
-            queryset = queryset.annotate(search_parent_title=_parent_title_subquery(cls))
+            queryset = queryset.annotate(search_parent_title=parent_title_subquery())
         return queryset
 
     def __init_subclass__(cls, **kwargs):
@@ -48,11 +48,14 @@ class VietnameseSearchable:
                 setattr(cls, name, method)
 
 
-def _parent_title_subquery(model):
+def parent_title_subquery():
+    """The title of each row's parent page, as a subquery on the row's tree
+    path (for ``annotate``): listings show it as the section's name, the
+    index counts it among an article's words."""
     from wagtail.models import Page
 
     return Subquery(
-        Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - model.steplen)).values("title")[
+        Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)).values("title")[
             :1
         ]
     )
