@@ -14,11 +14,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import ArticleBodyBlock
+from news.routing import TypedChildRouteMixin
 
 from .blocks import OfficeBlock
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(TypedChildRouteMixin, RoutablePageMixin, Page):
     """The portal's front page (Trang chủ): top stories, the photo strip and
     the latest from each section; its ``rss/`` is the whole site's feed."""
 
@@ -38,6 +39,12 @@ class HomePage(RoutablePageMixin, Page):
         "home.AboutPage",
     ]
     max_count_per_parent = 1
+
+    @classmethod
+    def typed_child_model(cls):
+        from news.models import SectionPage
+
+        return SectionPage
 
     class Meta:
         verbose_name = _("trang chủ")

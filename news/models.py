@@ -31,6 +31,7 @@ from images.renditions import filter_specs
 from search.indexing import VietnameseSearchable, parent_title, parent_title_subquery, streamfield_text
 
 from .blocks import ArticleBodyBlock
+from .routing import TypedChildRouteMixin
 
 # The image sizes listings and feeds use; the listing queryset prefetches
 # exactly these renditions, so a card costs no query of its own.
@@ -258,7 +259,7 @@ class ArticlePageForm(WagtailAdminPageForm):
             self.fields["topics"].queryset = topics
 
 
-class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
+class SectionPage(TypedChildRouteMixin, RoutablePageMixin, ArticleListingMixin, Page):
     """A column of the portal (chuyên mục), e.g. "Xây dựng Đảng"; it lists its
     articles newest first, one featured on top, and may hold sub-sections."""
 
@@ -285,6 +286,10 @@ class SectionPage(RoutablePageMixin, ArticleListingMixin, Page):
     class Meta:
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
+
+    @classmethod
+    def typed_child_model(cls):
+        return ArticlePage
 
     def get_articles(self, request=None):
         return ArticlePage.objects.listing().descendant_of(self)
@@ -498,14 +503,27 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         """The next newer and next older article in the same section."""
         if self.display_date is None:
             return None, None
-        siblings = ArticlePage.objects.listing().child_of(self.parent_section).exclude(pk=self.pk)
+        # Only a title and an address are shown: none of a card's pictures,
+        # counts or section name (listing()) are fetched.
+        siblings = (
+            ArticlePage.objects.live()
+            .not_expired()
+            .public()
+            .child_of(self.parent_section)
+            .exclude(pk=self.pk)
+            .defer_streamfields()
+        )
         when = self.display_date
         newer = (
             siblings.filter(Q(display_date__gt=when) | Q(display_date=when, pk__gt=self.pk))
             .order_by("display_date", "pk")
             .first()
         )
-        older = siblings.filter(Q(display_date__lt=when) | Q(display_date=when, pk__lt=self.pk)).first()
+        older = (
+            siblings.filter(Q(display_date__lt=when) | Q(display_date=when, pk__lt=self.pk))
+            .order_by("-display_date", "-pk")
+            .first()
+        )
         return newer, older
 
     def get_view_restrictions(self):
@@ -522,14 +540,23 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         context["is_private"] = bool(self.get_view_restrictions())
         if getattr(request, "is_print_view", False):
             return context
-        context["related"] = self.related_articles()
-        context["newer"], context["older"] = self.newer_and_older()
-        context["tags"] = list(self.tags.all())
-        topics = (
-            TopicPage.objects.live().exclude(private_pages_q()).filter(pk__in=self.topic_ids, locale_id=self.locale_id)
-        )
-        context["topics"] = list(topics) if self.topic_ids else []
+        # Callables, not lists: the template calls them only when it renders
+        # the shared fragment they sit in, so a page served from that
+        # fragment runs none of their queries (#13).
+        context["related"] = self.related_articles
+        context["tags"] = self.tags.all
+        context["topics"] = self.visible_topics
         return context
+
+    @cached_property
+    def newer_older(self):
+        return self.newer_and_older()
+
+    def visible_topics(self):
+        if not self.topic_ids:
+            return []
+        topics = TopicPage.objects.live().exclude(private_pages_q())
+        return list(topics.filter(pk__in=self.topic_ids, locale_id=self.locale_id))
 
     @path("print/", name="print")
     def print_view(self, request):

@@ -92,9 +92,13 @@ class _Null:
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from home.context_processors import forget_locales
+
     cache.clear()
+    forget_locales()  # a rolled-back test leaves no post_delete behind
     yield
     cache.clear()
+    forget_locales()
 
 
 @pytest.fixture(autouse=True)

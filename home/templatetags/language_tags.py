@@ -3,9 +3,12 @@ the reader's language."""
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
+
+from pagecache.entries import fragments_version
 
 register = template.Library()
 
@@ -25,6 +28,20 @@ def language_links(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.pk is None:
         page = None
+    if page is None or getattr(request, "is_preview", False):
+        return _language_links(request, page, current)
+    # A page's links change only when a page is published, moved or deleted:
+    # kept with the shared fragments (pagecache/), as data, until then.
+    version = context.get("fragment_version") or fragments_version()
+    key = f"pagecache:languages:{page.pk}:{current}:{version}:{request.get_host()}"
+    links = cache.get(key)
+    if links is None:
+        links = _language_links(request, page, current)
+        cache.set(key, links, settings.FRAGMENT_CACHE_SECONDS)
+    return links
+
+
+def _language_links(request, page, current):
     site = Site.find_for_request(request)
     keys = set()
     if page is not None:

@@ -119,6 +119,7 @@ def page_meta(context):
     if isinstance(page, ArticlePage):
         section = page.parent_section
         tags = context.get("tags") or []
+        tags = tags() if callable(tags) else tags
         meta.update(
             og_type="article",
             published=page.dateline_datetime,

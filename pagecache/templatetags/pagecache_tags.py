@@ -28,3 +28,62 @@ def fragment_seconds():
     from django.conf import settings
 
     return settings.FRAGMENT_CACHE_SECONDS
+
+
+FRAGMENT_PREFIX = "pagecache:fragment:"
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        from django.conf import settings
+        from django.core.cache import cache
+        from django.utils import translation
+
+        request = context.get("request")
+        seconds = settings.FRAGMENT_CACHE_SECONDS
+        if request is None or seconds <= 0 or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        version = context.get("fragment_version") or fragments_version()
+        parts = [str(value.resolve(context)) for value in self.vary_on]
+        key = ":".join([FRAGMENT_PREFIX + self.name, translation.get_language() or "", str(version), *parts])
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, _fragment_timeout(request, seconds))
+        return html
+
+
+def _fragment_timeout(request, seconds):
+    """FRAGMENT_CACHE_SECONDS, or less when a banner starts or ends or a page
+    expires sooner; asked once per request however many fragments it builds."""
+    timeout = getattr(request, "_shared_fragment_timeout", None)
+    if timeout is None:
+        from pagecache.purge import seconds_until_scheduled_change
+
+        timeout = request._shared_fragment_timeout = seconds_until_scheduled_change(seconds)
+    return timeout
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" value ... %}…{% endshared_fragment %}``: the
+    block's HTML kept for every reader who may see the page, keyed on the
+    name, the values, the language and the fragment version (so a publish,
+    move, delete or settings change anywhere rebuilds it) and kept no longer
+    than FRAGMENT_CACHE_SECONDS or the next scheduled change. Previews always
+    render afresh and are never kept (a draft has the live page's id).
+
+    Only for what is the same for every reader allowed to see the page: the
+    page's view restrictions are checked before any template runs."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
