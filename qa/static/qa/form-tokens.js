@@ -12,6 +12,8 @@
   Array.prototype.forEach.call(forms, setUp);
 
   function setUp(form) {
+    if (form.hasAttribute("data-tokens-bound")) return; /* the script came twice */
+    form.setAttribute("data-tokens-bound", "");
     var url = form.getAttribute("data-tokens-url");
     var status = form.querySelector("[data-tokens-status]");
     var pending = null;
