@@ -113,8 +113,8 @@ FORM_KINDS = ("comment", "question", "feedback")
 
 def defers_tokens(request):
     """True when the page being built is the one every anonymous reader
-    shares (and a shared cache may keep): a GET or HEAD with no query string from a
-    reader who is not logged in. Its reader forms then carry no CSRF token
+    shares (and a shared cache may keep): a GET or HEAD with no query string
+    from a reader who is not logged in. Its reader forms then carry no CSRF token
     and no form token (no ``get_token``, so no CSRF cookie), and the script
     fetches both. Anything else (a logged-in user, a form shown again after
     an error, ``?gui-y-kien=1`` for readers without JavaScript) gets them
