@@ -15,6 +15,7 @@ made are deleted at the end. Exit status 1 on any error.
 
 import argparse
 import http.client
+import json
 import os
 import re
 import statistics
@@ -149,6 +150,12 @@ def submissions(port, ask_path, count):
         status, html = browser.request("GET", ask_path)
         assert status == 200, status
         fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]+)"', html))
+        tokens_url = re.search(r'data-tokens-url="([^"]+)"', html)
+        if tokens_url:  # the shared page has no token: fetch them as qa/form-tokens.js does
+            status, answer = browser.request("GET", tokens_url.group(1))
+            assert status == 200, status
+            tokens = json.loads(answer)
+            fields = {"csrfmiddlewaretoken": tokens["csrf"], "started": tokens["started"]}
         forms.append(fields)
     time.sleep(3.5)  # the anti-spam minimum time to fill in the form
     results, barrier = [None] * count, threading.Barrier(count)

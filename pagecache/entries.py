@@ -12,7 +12,10 @@ CSRF cookie, and no ``Cache-Control`` that says private, no-cache or no-store
 What is secret to one reader is never shared: before a page is kept, its CSRF
 tokens, its CSP nonce and the one-time form tokens (``qa.antispam``) are cut
 out and replaced by placeholders; every hit fills them with new values and
-sets the CSRF cookie as Django would for a reader who has none.
+sets the CSRF cookie as Django would for a reader who has none. Such a page
+is ``private`` to shared caches. The reader forms (comments, questions,
+consultations) no longer put tokens in a page that may be kept: they fetch
+them (``qa.antispam.defers_tokens``), so those pages are public.
 """
 
 import base64
@@ -517,9 +520,27 @@ PER_READER_CACHE_CONTROL = "private, no-cache"
 NOT_SHARED_CACHE_CONTROL = "private, no-store"
 
 
+def _drop_vary_cookie(response):
+    """A page kept for everyone is, by the rules above, the same for every
+    request it may be served to: ``Vary: Cookie`` (the session middleware
+    adds it as soon as a template asks whether the reader is logged in)
+    would only make a shared cache keep one copy per cookie header, so every
+    reader with the CSRF cookie or any other cookie of their own would miss.
+    Logged-in readers are told apart by the session cookie, which every
+    cache in front bypasses (``request_key``, deploy/nginx/, README)."""
+    vary = [value.strip() for value in response.get("Vary", "").split(",") if value.strip()]
+    kept = [value for value in vary if value.lower() != "cookie"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif "Vary" in response:
+        del response["Vary"]
+
+
 def store(key, request, response):
     """Keep ``response`` under ``key`` and give it its Cache-Control: public
-    when it is the same bytes for every reader, ``private, no-cache`` when it
+    (and no ``Vary: Cookie``) when it is the same bytes for every reader (the
+    reader forms fetch their tokens: ``qa.antispam.defers_tokens``),
+    ``private, no-cache`` when it
     holds a value of each reader's own (a form's tokens, a nonce), which a CDN
     must not share. Returns False when the cache is unavailable."""
     generation = current_generation()
@@ -531,7 +552,11 @@ def store(key, request, response):
     per_reader = any(part.__class__ is str for part in parts) or any(
         nonce in value for value in response.headers.values() if nonce
     )
-    response["Cache-Control"] = PER_READER_CACHE_CONTROL if per_reader else public_cache_control()
+    if per_reader:
+        response["Cache-Control"] = PER_READER_CACHE_CONTROL
+    else:
+        response["Cache-Control"] = public_cache_control()
+        _drop_vary_cookie(response)
     headers = []
     for name, value in response.items():
         if name.lower() in ("content-length", "set-cookie", HIT_HEADER.lower()):

@@ -98,6 +98,38 @@ class FreshTokenInput(forms.HiddenInput):
         return make_token(self.kind)
 
 
+class DeferredTokenInput(forms.HiddenInput):
+    """An empty token: the page is the same for every reader, and
+    ``qa/static/qa/form-tokens.js`` fills in a fresh token from the tokens
+    endpoint (``qa.views.form_tokens``) when the reader starts on the form."""
+
+    def format_value(self, value):
+        return ""
+
+
+# Kinds of reader form whose tokens the tokens endpoint hands out.
+FORM_KINDS = ("comment", "question", "feedback")
+
+
+def defers_tokens(request):
+    """True when the page being built is the one every anonymous reader
+    shares (and a shared cache may keep): a GET or HEAD with no query string
+    from a reader who is not logged in. Its reader forms then carry no CSRF token
+    and no form token (no ``get_token``, so no CSRF cookie), and the script
+    fetches both. Anything else (a logged-in user, a form shown again after
+    an error, ``?gui-y-kien=1`` for readers without JavaScript) gets them
+    inline, as before: such responses are never shared.
+    ``QA_DEFERRED_FORM_TOKENS = False`` puts the tokens inline everywhere
+    (the page cache then cuts them out and fills new ones per hit, and the
+    page is ``private``)."""
+    if not getattr(settings, "QA_DEFERRED_FORM_TOKENS", True):
+        return False
+    if request is None or request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
 class HoneypotInput(forms.TextInput):
     template_name = "qa/widgets/honeypot.html"
 
@@ -109,9 +141,15 @@ class ReaderFormMixin:
 
     form_kind = None
     honeypot_name = "website"
+    # The query string that gives the page with inline tokens (for readers
+    # without JavaScript), and the form's anchor on the page.
+    no_script_query = "gui-bieu-mau=1"
+    anchor = ""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, defer_tokens=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Set by the view for a page shared by every reader: see defers_tokens.
+        self.defer_tokens = defer_tokens and not self.is_bound
         self.spam = False
         self.duplicate = False
         self.fields["consent"] = forms.BooleanField(
@@ -124,7 +162,8 @@ class ReaderFormMixin:
         self.fields[self.honeypot_name] = forms.CharField(
             required=False, label=_("Để trống ô này"), widget=HoneypotInput()
         )
-        self.fields["started"] = forms.CharField(required=False, widget=FreshTokenInput(self.form_kind))
+        widget = DeferredTokenInput() if self.defer_tokens else FreshTokenInput(self.form_kind)
+        self.fields["started"] = forms.CharField(required=False, widget=widget)
 
     def clean(self):
         cleaned = super().clean()

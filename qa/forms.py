@@ -47,6 +47,7 @@ class ReaderModelForm(ReaderFormMixin, forms.ModelForm):
 
 class QuestionForm(ReaderModelForm):
     form_kind = "question"
+    no_script_query = "gui-cau-hoi=1"
     required_fields = ("email",)
 
     class Meta:
@@ -106,6 +107,8 @@ class LookupForm(forms.Form):
 
 class CommentForm(ReaderModelForm):
     form_kind = "comment"
+    no_script_query = "gui-y-kien=1"
+    anchor = "y-kien-ban-doc"
     required_fields = ("email",)
 
     class Meta:
@@ -129,6 +132,8 @@ class CommentForm(ReaderModelForm):
 
 class FeedbackForm(ReaderModelForm):
     form_kind = "feedback"
+    no_script_query = "gui-gop-y=1"
+    anchor = "gop-y"
     required_fields = ("email",)
 
     class Meta:

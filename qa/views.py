@@ -7,12 +7,13 @@ import math
 import re
 
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from news.models import ArticlePage
 
@@ -42,6 +43,24 @@ def _log_spam(kind, form):
         logger.info("qa: %s form rejected by the honeypot", kind)
 
 
+# --- Tokens for the forms of shared pages ------------------------------------------
+
+
+@require_GET
+def form_tokens(request, kind):
+    """The CSRF token and a fresh one-time form token for one form of a page
+    that carries none (``antispam.defers_tokens``): fetched by
+    ``qa/static/qa/form-tokens.js`` when the reader starts on the form. Sets
+    the CSRF cookie as any form page would. No page is rendered and nothing
+    is read from the database; never kept by any cache."""
+    if kind not in antispam.FORM_KINDS:
+        response = JsonResponse({"error": "unknown form"}, status=400)
+    else:
+        response = JsonResponse({"csrf": get_token(request), "started": antispam.make_token(kind)})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 # --- Questions -------------------------------------------------------------------
 
 
@@ -64,7 +83,7 @@ def ask_question(request, page):
         _log_spam("question", form)
         status = 400
     else:
-        form = QuestionForm()
+        form = QuestionForm(defer_tokens=antispam.defers_tokens(request))
     response = page.render(
         request,
         template="qa/ask_question.html",
@@ -188,7 +207,7 @@ def consultation_feedback(request, page):
             _log_spam("feedback", form)
             status = 400
     elif state == "open":
-        form = FeedbackForm(consultation=page)
+        form = FeedbackForm(consultation=page, defer_tokens=antispam.defers_tokens(request))
     response = page.render(
         request,
         context_overrides={"form": form, "window_state": state, "unsent_text": unsent_text},

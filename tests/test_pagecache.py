@@ -37,6 +37,13 @@ def page_cache(settings):
 
 
 @pytest.fixture
+def inline_tokens(settings):
+    """Reader forms with their tokens in the page (QA_DEFERRED_FORM_TOKENS
+    off): the page cache cuts them out and fills new ones on every hit."""
+    settings.QA_DEFERRED_FORM_TOKENS = False
+
+
+@pytest.fixture
 def nonce_on_article(settings, tmp_path):
     """The article page with an inline script carrying the CSP nonce (through
     the comments slot), as a reader-facing script would."""
@@ -76,6 +83,18 @@ def field(html, name):
     return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
 
 
+def fetch_tokens(client, html):
+    """What qa/form-tokens.js does on the first focus in a reader form."""
+    url = re.search(r'data-tokens-url="([^"]+)"', html).group(1)
+    response = client.get(url)
+    assert response.status_code == 200 and cache_state(response) is None
+    return response.json()
+
+
+def comment_with(tokens, **overrides):
+    return {**comment_data(started=tokens["started"], **overrides), "csrfmiddlewaretoken": tokens["csrf"]}
+
+
 def csp_nonce(response):
     return re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
 
@@ -104,17 +123,37 @@ def test_the_second_reader_gets_the_stored_page_without_a_database_query(
     assert int(second["Content-Length"]) == len(second.content)
 
 
-def test_home_and_section_pages_are_public_for_a_cdn_and_the_article_with_its_form_is_not(page_cache, article, section):
-    for url in ("/", section.url):
-        response, _html = get(reader(), url)
+def test_home_section_and_article_pages_are_public_for_a_cdn(page_cache, article, section):
+    for url in ("/", section.url, article.url):
+        for state in ("miss", "hit"):
+            response, _html = get(reader(), url)
+            assert cache_state(response) == state, url
+            assert response["Cache-Control"] == "public, max-age=60, s-maxage=300", url
+            assert not response.cookies, url
+            assert "cookie" not in response.get("Vary", "").lower(), url
+
+
+def test_two_anonymous_readers_get_the_same_article_byte_for_byte(page_cache, article):
+    """The comment form fetches its tokens (qa/form-tokens.js): the article
+    is the same bytes for every reader, so nginx's micro-cache or a CDN may
+    keep it, and no reader is given a cookie for reading."""
+    first, alice_html = get(reader(), article.url)
+    second, bob_html = get(reader(), article.url)
+    assert (cache_state(first), cache_state(second)) == ("miss", "hit")
+    assert first.content == second.content
+    assert 'name="csrfmiddlewaretoken" value=""' in bob_html and 'name="started" value=""' in bob_html
+    assert "data-tokens-url=" in bob_html
+    for response in (first, second):
+        assert "Set-Cookie" not in str(response.cookies) and not response.cookies
         assert response["Cache-Control"] == "public, max-age=60, s-maxage=300"
-        hit, _html = get(reader(), url)
-        assert cache_state(hit) == "hit" and hit["Cache-Control"] == "public, max-age=60, s-maxage=300"
-    # The comment form carries each reader's own tokens: no shared cache may keep it.
-    response, html = get(reader(), article.url)
-    assert 'name="csrfmiddlewaretoken"' in html
-    assert response["Cache-Control"] == "private, no-cache"
-    assert cache_state(get(reader(), article.url)[0]) == "hit"
+    # The same through the WSGI wrapper gunicorn runs.
+    application = PageCacheApplication(WSGIHandler())
+    environ = RequestFactory()._base_environ(PATH_INFO=article.url, REQUEST_METHOD="GET")
+    started = {}
+    body = b"".join(application(environ, lambda status, headers: started.update(headers=headers)))
+    assert body == first.content
+    names = [name.lower() for name, _value in started["headers"]]
+    assert "set-cookie" not in names and dict(started["headers"])["Cache-Control"].startswith("public")
 
 
 def test_head_is_answered_from_the_stored_page(page_cache, article):
@@ -137,8 +176,22 @@ def test_the_wsgi_wrapper_answers_a_hit_before_django(page_cache, article, djang
     headers = dict(started["headers"])
     assert started["status"] == "200 OK" and headers["X-Page-Cache"] == "hit"
     assert "Tin mới về Đại hội Đảng bộ tỉnh" in body
+
+
+def test_the_wsgi_wrapper_gives_a_page_with_a_csrf_token_its_cookie(page_cache, inline_tokens, article):
+    get(reader(), article.url)
+    application = PageCacheApplication(WSGIHandler())
+    environ = RequestFactory()._base_environ(PATH_INFO=article.url, REQUEST_METHOD="GET")
+    started = {}
+    body = b"".join(application(environ, lambda status, headers: started.update(headers=headers))).decode()
+    assert dict(started["headers"])["X-Page-Cache"] == "hit"
     # A first-time reader gets a CSRF cookie that matches the form's token.
-    assert any(name == "Set-Cookie" and value.startswith("csrftoken=") for name, value in started["headers"])
+    cookie = next(value for name, value in started["headers"] if name == "Set-Cookie")
+    assert cookie.startswith("csrftoken=")
+    secret = cookie.split(";")[0].split("=", 1)[1]
+    from django.middleware.csrf import _unmask_cipher_token
+
+    assert _unmask_cipher_token(field(body, "csrfmiddlewaretoken")) == secret
 
 
 def test_tracking_parameters_get_the_stored_page_and_other_queries_never_do(page_cache, article, section):
@@ -162,13 +215,59 @@ def test_turning_the_cache_off_serves_every_request_from_django(page_cache, arti
 # --- Each reader's own secrets -------------------------------------------------------------
 
 
-def test_two_readers_of_a_cached_article_get_their_own_nonce_and_tokens_and_both_can_comment(
-    page_cache, nonce_on_article, article
-):
+def test_two_readers_of_a_cached_article_fetch_their_own_tokens_and_both_can_comment(page_cache, article):
     alice, bob = reader(), reader()
     first, alice_html = get(alice, article.url)
     second, bob_html = get(bob, article.url)
     assert cache_state(first) == "miss" and cache_state(second) == "hit"
+    alice_tokens, bob_tokens = fetch_tokens(alice, alice_html), fetch_tokens(bob, bob_html)
+    # Each reader's own CSRF cookie and token, and own one-time form token.
+    assert alice.cookies["csrftoken"].value != bob.cookies["csrftoken"].value
+    assert alice_tokens != bob_tokens
+
+    for client, tokens, name in ((alice, alice_tokens, "An"), (bob, bob_tokens, "Bình")):
+        response = client.post(f"/y-kien/{article.pk}/", comment_with(tokens, name=name))
+        assert response.status_code == 302, response.content.decode()[:500]
+        assert response["Cache-Control"] == "private, no-store"
+    assert set(Comment.objects.filter(article=article).values_list("name", flat=True)) == {"An", "Bình"}
+
+    # Pressing "Gửi" again with the same tokens is still refused.
+    again = bob.post(f"/y-kien/{article.pk}/", comment_with(bob_tokens, name="Bình"))
+    assert again.status_code == 400 and "Biểu mẫu này đã được gửi" in again.content.decode()
+    assert Comment.objects.filter(article=article).count() == 2
+    # The reader who has a CSRF cookie still gets the shared page.
+    returning, html = get(alice, article.url)
+    assert cache_state(returning) == "hit" and returning.content == second.content and not returning.cookies
+
+
+def test_the_no_javascript_page_is_neither_kept_nor_shared(page_cache, article):
+    get(reader(), article.url)
+    client = reader()
+    response, html = get(client, article.url + "?gui-y-kien=1")
+    assert cache_state(response) is None and response["Cache-Control"] == "private, no-store"
+    assert response.cookies["csrftoken"].value and field(html, "started")
+    assert (
+        client.post(
+            f"/y-kien/{article.pk}/",
+            comment_with({"csrf": field(html, "csrfmiddlewaretoken"), "started": field(html, "started")}),
+        ).status_code
+        == 302
+    )
+    # The shared page is untouched.
+    assert 'name="started" value=""' in get(reader(), article.url)[1]
+
+
+def test_two_readers_of_a_page_with_a_nonce_and_inline_tokens_get_their_own_and_both_can_comment(
+    page_cache, inline_tokens, nonce_on_article, article
+):
+    """Any page that still carries a reader's own values (a CSP nonce, forms
+    with inline tokens) is kept with placeholders, filled per hit, and is
+    private to shared caches."""
+    alice, bob = reader(), reader()
+    first, alice_html = get(alice, article.url)
+    second, bob_html = get(bob, article.url)
+    assert cache_state(first) == "miss" and cache_state(second) == "hit"
+    assert first["Cache-Control"] == second["Cache-Control"] == "private, no-cache"
 
     # A fresh nonce, the same in the header and in the page's script.
     alice_nonce, bob_nonce = csp_nonce(first), csp_nonce(second)
@@ -184,7 +283,6 @@ def test_two_readers_of_a_cached_article_get_their_own_nonce_and_tokens_and_both
         data["csrfmiddlewaretoken"] = field(html, "csrfmiddlewaretoken")
         response = client.post(f"/y-kien/{article.pk}/", data)
         assert response.status_code == 302, response.content.decode()[:500]
-        assert response["Cache-Control"] == "private, no-store"
     assert set(Comment.objects.filter(article=article).values_list("name", flat=True)) == {"An", "Bình"}
 
     # Pressing "Gửi" again with the same page is still refused.
@@ -199,7 +297,13 @@ def test_two_readers_of_a_cached_article_get_their_own_nonce_and_tokens_and_both
     assert Comment.objects.filter(article=article).count() == 2
 
 
-def test_a_token_from_someone_elses_cached_page_does_not_pass_csrf(page_cache, article):
+def test_a_nonce_alone_keeps_the_article_private_to_shared_caches(page_cache, nonce_on_article, article):
+    first, html = get(reader(), article.url)
+    assert first["Cache-Control"] == "private, no-cache" and 'name="started" value=""' in html
+    assert not first.cookies  # the forms' tokens are fetched: no CSRF cookie for reading
+
+
+def test_a_token_from_someone_elses_cached_page_does_not_pass_csrf(page_cache, inline_tokens, article):
     get(reader(), article.url)
     _response, html = get(reader(), article.url)
     stranger = reader()
@@ -208,7 +312,7 @@ def test_a_token_from_someone_elses_cached_page_does_not_pass_csrf(page_cache, a
     assert not Comment.objects.filter(article=article).exists()
 
 
-def test_a_reader_who_has_a_csrf_cookie_keeps_it_on_a_hit(page_cache, article):
+def test_a_reader_who_has_a_csrf_cookie_keeps_it_on_a_hit(page_cache, inline_tokens, article):
     returning = reader()
     get(reader(), article.url)
     returning.cookies["csrftoken"] = "A" * 32
@@ -496,7 +600,9 @@ def test_rows_written_back_raw_forget_the_cache_without_following_their_relation
 # --- Each worker's own copy of hot pages -----------------------------------------------------------
 
 
-def test_a_worker_serves_its_own_copy_and_sees_another_workers_purge_within_the_window(page_cache, article):
+def test_a_worker_serves_its_own_copy_and_sees_another_workers_purge_within_the_window(
+    page_cache, inline_tokens, article
+):
     """Two gunicorn workers (two wrappers): each keeps what it served for
     PAGE_CACHE_LOCAL_SECONDS without asking Redis. A purge made by another
     process (written to Redis only) shows in both within that window; one made

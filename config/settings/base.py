@@ -386,6 +386,10 @@ if REDIS_URL:
 LOGGING["loggers"]["axes"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
 # One-time form tokens: a reader who presses "Gửi" twice stores one item.
 QA_ONE_TIME_TOKENS = True
+# Reader forms on pages every anonymous reader shares carry no CSRF or form
+# token; qa/form-tokens.js fetches them on first focus (qa.antispam.defers_tokens),
+# so a shared cache (nginx, a CDN) can keep the article. False: inline tokens.
+QA_DEFERRED_FORM_TOKENS = env_bool("QA_DEFERRED_FORM_TOKENS", True)
 # Backups (make backup / make restore).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 # Password rules: at least 12 characters, no common password, messages in Vietnamese.

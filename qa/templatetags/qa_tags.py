@@ -1,5 +1,6 @@
 from django import template
 
+from ..antispam import defers_tokens
 from ..forms import CommentForm
 from ..models import Comment, ParticipationSettings
 
@@ -29,7 +30,7 @@ def article_comments(context):
         if user.is_authenticated:
             # The name only: an e-mail address is never written into a page.
             initial = {"name": user.get_full_name() or user.get_username()}
-        form = CommentForm(initial=initial)
+        form = CommentForm(initial=initial, defer_tokens=defers_tokens(request))
     return {
         "enabled": True,
         "page": page,

@@ -184,3 +184,44 @@ def test_idle_banner_appears_and_its_button_keeps_the_session(open_browser, sett
     # Still logged in: the members-only notices are there, not a login form.
     assert page.get_by_role("heading", level=1).inner_text() == "Thông báo nội bộ"
     assert "/_util/login/" not in page.url
+
+
+def test_reader_with_javascript_comments_on_an_article_shared_by_every_reader(open_browser, settings):
+    """The article carries no token (a shared cache may keep it): the form
+    fetches them on the first focus. When the fetch fails the reader is told
+    and keeps what they typed; the next focus fetches again; after the
+    minimum time the comment is sent and waits for moderation."""
+    from news.models import ArticlePage
+
+    settings.QA_MIN_SUBMIT_SECONDS = 2
+    article = ArticlePage.objects.live().filter(locale__language_code="vi").order_by("-first_published_at").first()
+    page = open_browser(width=1280)
+    loaded = page.goto(article.url)
+    html = loaded.text()
+    assert 'name="csrfmiddlewaretoken" value=""' in html and 'name="started" value=""' in html
+    assert "csrftoken" not in loaded.headers.get("set-cookie", "")
+    assert "csrftoken" not in {cookie["name"] for cookie in page.context.cookies()}
+
+    comments = page.locator("#y-kien-ban-doc")
+    form = comments.locator("form.reader-form")
+    tokens = "**/y-kien/ma-bieu-mau/**"
+    page.route(tokens, lambda route: route.abort())  # the network drops the first fetch
+    comments.get_by_label("Họ và tên").fill("Phạm Thị Lan")
+    comments.get_by_role("alert").filter(has_text="Chưa kết nối được để gửi biểu mẫu").wait_for()
+    assert comments.get_by_label("Họ và tên").input_value() == "Phạm Thị Lan"
+    assert form.locator("input[name=started]").input_value() == ""
+
+    page.unroute(tokens)
+    comments.get_by_label("Thư điện tử").fill("lan@example.org")  # focus again: fetched this time
+    page.wait_for_selector("#y-kien-ban-doc form[data-tokens-ready]")
+    assert form.locator("input[name=started]").input_value()
+    assert form.locator("input[name=csrfmiddlewaretoken]").input_value()
+    assert "Chưa kết nối được" not in form.inner_text()
+    assert "csrftoken" in {cookie["name"] for cookie in page.context.cookies()}
+    comments.get_by_label("Ý kiến của bạn").fill(COMMENT)
+    comments.get_by_role("checkbox", name=re.compile("đồng ý")).check()
+    page.wait_for_timeout(2300)  # a reader takes longer than QA_MIN_SUBMIT_SECONDS
+    comments.get_by_role("button", name="Gửi ý kiến").click()
+    page.get_by_role("status").filter(has_text="đang chờ duyệt").wait_for()
+    comment = Comment.objects.get(body=COMMENT)
+    assert (comment.name, comment.status, comment.article_id) == ("Phạm Thị Lan", "pending", article.pk)
