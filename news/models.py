@@ -544,6 +544,15 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
         # the shared fragment they sit in, so a page served from that
         # fragment runs none of their queries (#13).
         context["related"] = self.related_articles
+        # The comments and their form (whose tokens the page's script fetches)
+        # are the same for every reader who is not logged in; a reader's own
+        # form (after an error, or their name filled in) is not (qa/).
+        from qa.antispam import defers_tokens
+
+        context["comments_shared"] = defers_tokens(request) and getattr(request, "qa_comment_form", None) is None
+        context["shared_fragments"] = [("article-meta", self.pk), ("article-body", self.pk)]
+        if context["comments_shared"]:
+            context["shared_fragments"].append(("article-comments", self.pk))
         context["tags"] = self.tags.all
         context["topics"] = self.visible_topics
         return context

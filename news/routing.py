@@ -37,4 +37,7 @@ class TypedChildRouteMixin:
         which loads it as what it is)."""
         model = self.typed_child_model()
         content_type = ContentType.objects.get_for_model(model)
-        return model.objects.child_of(self).filter(slug=slug, content_type=content_type).first()
+        children = model.objects.child_of(self).filter(slug=slug, content_type=content_type)
+        # An article's body is read only when its shared fragment is rebuilt
+        # (one more query then), not decoded on every request.
+        return children.defer_streamfields().first()

@@ -223,6 +223,23 @@ def fragments_version():
     return value or 0
 
 
+FRAGMENT_PREFIX = "pagecache:fragment:"
+
+
+def fragment_key(name, language, version, *parts):
+    """The cache key of a shared fragment (``{% shared_fragment %}``)."""
+    return ":".join([FRAGMENT_PREFIX + name, language or "", str(version), *map(str, parts)])
+
+
+def forget_fragment(name, *parts):
+    """Forget one shared fragment in every language, for a change that shows
+    in it alone (a comment under one article) and need not rebuild the rest."""
+    from django.conf import settings as django_settings
+
+    version = fragments_version()
+    cache.delete_many([fragment_key(name, code, version, *parts) for code, _name in django_settings.LANGUAGES])
+
+
 # --- Serving a hit -------------------------------------------------------------------
 
 

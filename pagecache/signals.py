@@ -1,10 +1,14 @@
 """Invalidation: publish, unpublish (and delete, which Wagtail turns into an
 unpublish first), move; the home snippets and site settings; approved comments."""
 
+from functools import partial
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from . import entries
 from .purge import _forget, home_urls, page_urls, purge, purge_set, shows_on_every_page
 
 
@@ -81,9 +85,16 @@ def comment_changed(sender, instance, **kwargs):
         return
     if kwargs.get("created") and instance.status != instance.Status.APPROVED:
         return  # a new comment waiting for moderation changes nothing readers see
+    from qa.models import forget_comment_count
+
+    forget_comment_count(instance.article_id)
+    transaction.on_commit(partial(forget_comment_count, instance.article_id))
     article = ArticlePage.objects.filter(pk=instance.article_id).first()
     if article is not None:
         purge(page_urls(article), fragments=False)
+        forget_comments = partial(entries.forget_fragment, "article-comments", article.pk)
+        forget_comments()
+        transaction.on_commit(forget_comments)
 
 
 @receiver(post_save, sender="qa.Question")

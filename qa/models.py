@@ -580,6 +580,26 @@ class Comment(PersonalData):
         super().save(*args, **kwargs)
 
 
+def approved_comment_count(article_id):
+    """An article's approved comments, for its own page (listings annotate
+    theirs): kept in the cache until a comment of the article is approved,
+    withdrawn or deleted (``forget_comment_count``, pagecache.signals)."""
+    from django.core.cache import cache
+
+    key = f"qa:approved-comments:{article_id}"
+    count = cache.get(key)
+    if count is None:
+        count = Comment.objects.filter(article_id=article_id, status=Comment.Status.APPROVED).count()
+        cache.set(key, count, 3600)
+    return count
+
+
+def forget_comment_count(article_id):
+    from django.core.cache import cache
+
+    cache.delete(f"qa:approved-comments:{article_id}")
+
+
 def with_comment_counts(queryset, name="comment_count"):
     """Annotate an ArticlePage queryset with its approved-comment count, in the
     same query (a correlated subquery), for listings."""

@@ -8,7 +8,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from pagecache.entries import fragments_version
+from pagecache.entries import fragment_key, fragments_version
 
 register = template.Library()
 
@@ -33,8 +33,9 @@ def language_links(context):
     # A page's links change only when a page is published, moved or deleted:
     # kept with the shared fragments (pagecache/), as data, until then.
     version = context.get("fragment_version") or fragments_version()
-    key = f"pagecache:languages:{page.pk}:{current}:{version}:{request.get_host()}"
-    links = cache.get(key)
+    key = fragment_key("languages", current, version, page.pk, request.get_host())
+    prefetched = getattr(request, "_prefetched_fragments", None)
+    links = prefetched[key] if prefetched is not None and key in prefetched else cache.get(key)
     if links is None:
         links = _language_links(request, page, current)
         cache.set(key, links, settings.FRAGMENT_CACHE_SECONDS)

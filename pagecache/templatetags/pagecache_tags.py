@@ -1,6 +1,6 @@
 from django import template
 
-from pagecache.entries import fragments_version
+from pagecache.entries import fragment_key, fragments_version
 
 register = template.Library()
 
@@ -30,9 +30,6 @@ def fragment_seconds():
     return settings.FRAGMENT_CACHE_SECONDS
 
 
-FRAGMENT_PREFIX = "pagecache:fragment:"
-
-
 class SharedFragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on):
         self.nodelist = nodelist
@@ -49,9 +46,10 @@ class SharedFragmentNode(template.Node):
         if request is None or seconds <= 0 or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         version = context.get("fragment_version") or fragments_version()
-        parts = [str(value.resolve(context)) for value in self.vary_on]
-        key = ":".join([FRAGMENT_PREFIX + self.name, translation.get_language() or "", str(version), *parts])
-        html = cache.get(key)
+        parts = [value.resolve(context) for value in self.vary_on]
+        key = fragment_key(self.name, translation.get_language(), version, *parts)
+        prefetched = getattr(request, "_prefetched_fragments", None)
+        html = prefetched[key] if prefetched is not None and key in prefetched else cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
             cache.set(key, html, _fragment_timeout(request, seconds))
@@ -87,3 +85,34 @@ def shared_fragment(parser, token):
     parser.delete_first_token()
     name = bits[1].strip("\"'")
     return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag(takes_context=True)
+def prefetch_shared_fragments(context):
+    """Ask the cache once for every shared fragment this page is about to
+    use, instead of once per fragment: the layout's own (menu, breadcrumbs,
+    sidebar boxes, language links) and those the page lists in its context
+    as ``shared_fragments`` (``[(name, part, ...), ...]``). Renders nothing."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils import translation
+
+    request = context.get("request")
+    if request is None or settings.FRAGMENT_CACHE_SECONDS <= 0 or getattr(request, "is_preview", False):
+        return ""
+    version = context.get("fragment_version") or fragments_version()
+    language = translation.get_language()
+    page = context.get("page")
+    wanted = [("sidebar-topics",), ("footer",)]
+    if not request.user.is_authenticated:
+        wanted.append(("sidebar-notices",))
+    wanted.append(("main-nav", menu_position(page)))
+    if page is not None and getattr(page, "pk", None):
+        wanted.append(("languages", page.pk, request.get_host()))
+        if getattr(page, "depth", 0) > 2:
+            wanted.append(("breadcrumbs", page.pk))
+    wanted += list(context.get("shared_fragments") or ())
+    keys = [fragment_key(name, language, version, *parts) for name, *parts in wanted]
+    found = cache.get_many(keys)
+    request._prefetched_fragments = {key: found.get(key) for key in keys}
+    return ""

@@ -2,7 +2,7 @@ from django import template
 
 from ..antispam import defers_tokens
 from ..forms import CommentForm
-from ..models import Comment, ParticipationSettings
+from ..models import Comment, ParticipationSettings, approved_comment_count
 
 register = template.Library()
 
@@ -61,8 +61,9 @@ def privacy_notice(context):
 @register.filter
 def comment_count(article):
     """Approved comments of an article: the ``comment_count`` annotation from
-    ``with_comment_counts`` when the listing has it, else one query."""
+    ``with_comment_counts`` when the listing has it, else the article's
+    cached count (one query when it is not cached)."""
     annotated = getattr(article, "comment_count", None)
     if annotated is not None:
         return annotated
-    return Comment.objects.filter(article_id=article.pk, status=Comment.Status.APPROVED).count()
+    return approved_comment_count(article.pk)
