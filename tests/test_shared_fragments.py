@@ -162,3 +162,20 @@ def test_drafts_expired_and_missing_articles_are_not_found(client):
     assert client.get(gone.url).status_code == 404
     assert client.get(column.url + "khong-co-bai-nay/").status_code == 404
     assert client.get("/khong-co-chuyen-muc-nay/bai-viet/").status_code == 404
+
+
+def test_a_members_own_comment_form_is_never_shared_with_other_readers(client):
+    from django.test import Client
+
+    article = make_article(section("thoi-su"), "Bài đảng viên góp ý")
+    member = get_user_model().objects.get(username="dangvien")
+    anonymous = html_of(client, article)  # the shared comments block is kept
+    assert 'name="csrfmiddlewaretoken" value=""' in anonymous or "data-tokens-url" in anonymous
+
+    member_client = Client()
+    member_client.force_login(member)
+    own = member_client.get(article.url).content.decode()
+    assert member.get_full_name() in own and 'data-tokens-url="' not in own.split('id="y-kien-ban-doc"')[1]
+
+    again = Client().get(article.url).content.decode()
+    assert member.get_full_name() not in again
