@@ -528,11 +528,42 @@ class ArticlePage(VietnameseSearchable, RoutablePageMixin, Page):
 
     def get_view_restrictions(self):
         """Wagtail's, kept on this page object: Wagtail's serve hook and
-        get_context both ask, two queries each time."""
+        get_context both ask, two queries each time. When routing has loaded
+        every ancestor (``news.routing``) and none is an alias, the
+        restrictions of this page, its ancestors and the tree's root are
+        read in one query, without asking for the ancestors again."""
         restrictions = self.__dict__.get("_view_restrictions")
         if restrictions is None:
-            restrictions = self._view_restrictions = super().get_view_restrictions()
+            ancestors = self._routed_ancestors()
+            if ancestors is None:
+                restrictions = super().get_view_restrictions()
+            else:
+                ids = [self.pk, *(page.pk for page in ancestors)]
+                root = Page.objects.filter(depth=1).values("pk")
+                restrictions = PageViewRestriction.objects.filter(Q(page_id__in=ids) | Q(page_id__in=root))
+            self._view_restrictions = restrictions
         return restrictions
+
+    def _routed_ancestors(self):
+        """The parents routing kept on each page (as Wagtail's route does),
+        from this page's up to the site's home page (depth 2), or None when
+        one is missing or an alias (an alias takes its source's restrictions:
+        Wagtail's way then finds them)."""
+        if self.alias_of_id:
+            return None
+        chain, page = [], self
+        while page.depth > 2:
+            parent = page.__dict__.get("_cached_parent_obj")
+            if (
+                parent is None
+                or parent.alias_of_id
+                or parent.depth != page.depth - 1
+                or not page.path.startswith(parent.path)
+            ):
+                return None
+            chain.append(parent)
+            page = parent
+        return chain
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

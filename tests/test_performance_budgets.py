@@ -33,8 +33,8 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "home": 15,
     "section": 10,
-    "article": 7,
-    "article_cold": 33,
+    "article": 6,
+    "article_cold": 32,
     "photo_report": 16,
     "topic": 13,
     "qa": 15,

@@ -179,3 +179,26 @@ def test_a_members_own_comment_form_is_never_shared_with_other_readers(client):
 
     again = Client().get(article.url).content.decode()
     assert member.get_full_name() not in again
+
+
+def test_a_restriction_on_the_section_still_closes_its_articles(client):
+    from wagtail.models import PageViewRestriction
+
+    column = section("thoi-su")
+    article = make_article(column, "Bài trong chuyên mục sắp khóa")
+    assert client.get(article.url).status_code == 200
+    PageViewRestriction.objects.create(page=column, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(article.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_an_alias_of_a_restricted_article_is_closed_too(client):
+    from wagtail.models import PageViewRestriction
+
+    source = make_article(section("xay-dung-dang"), "Bài gốc chỉ cho đảng viên")
+    PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
+    alias = source.create_alias(parent=section("thoi-su"), update_slug="bai-goc-chi-cho-dang-vien-ban-sao")
+
+    response = client.get(alias.url)
+    assert response.status_code == 302 and "login" in response["Location"]
