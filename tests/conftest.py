@@ -93,12 +93,15 @@ class _Null:
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from home.context_processors import forget_locales
+    from home.sites import forget_sites
 
     cache.clear()
     forget_locales()  # a rolled-back test leaves no post_delete behind
+    forget_sites()
     yield
     cache.clear()
     forget_locales()
+    forget_sites()
 
 
 @pytest.fixture(autouse=True)

@@ -202,3 +202,37 @@ def test_an_alias_of_a_restricted_article_is_closed_too(client):
 
     response = client.get(alias.url)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+# --- The request's Site, kept in the worker ---------------------------------------------
+
+
+def test_a_new_site_for_a_host_name_is_found_at_once(client):
+    from wagtail.models import Page, Site
+
+    from home.sites import MAX_HOSTS, _sites
+
+    other_root = Page.objects.get(depth=1).add_child(title="Cổng thông tin huyện", slug="cong-huyen")
+    other_root.save_revision().publish()
+    # Both host names get the default site, and the worker keeps that.
+    assert client.get("/", HTTP_HOST="tinh.example.vn").status_code == 200
+    assert "Cổng thông tin huyện" not in client.get("/", HTTP_HOST="huyen.example.vn").content.decode()
+    Site.objects.create(hostname="huyen.example.vn", port=80, root_page=other_root, site_name="Huyện")
+
+    response = client.get("/", HTTP_HOST="huyen.example.vn")
+    assert response.status_code == 200 and "Cổng thông tin huyện" in response.content.decode()
+    assert "Cổng thông tin huyện" not in client.get("/", HTTP_HOST="tinh.example.vn").content.decode()
+
+    for number in range(MAX_HOSTS * 2):  # a flood of made-up Host headers keeps a bounded copy
+        client.get("/", HTTP_HOST=f"gia-{number}.example.vn")
+    assert len(_sites) <= MAX_HOSTS
+
+
+def test_each_request_gets_its_own_site_objects():
+    from home.sites import site_for_request
+
+    first = site_for_request(RequestFactory().get("/"))
+    first.root_page.title = "Đổi trong một yêu cầu"
+    first.site_name = "Đổi trong một yêu cầu"
+    second = site_for_request(RequestFactory().get("/"))
+    assert second.root_page.title != "Đổi trong một yêu cầu" and second.site_name != "Đổi trong một yêu cầu"
