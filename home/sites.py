@@ -24,28 +24,52 @@ MAX_HOSTS = 64  # the Host header is the client's: keep a few
 _sites = {}  # (hostname, port) -> (expires at, Site or None)
 
 
-def site_for_request(request):
-    """What ``Site.find_for_request`` would find, from this worker's copy."""
-    seconds = getattr(settings, "SITE_CACHE_SECONDS", 60)
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    key = (hostname, port)
-    now = time.monotonic()
-    held = _sites.get(key)
-    if held is None or held[0] <= now or seconds <= 0:
-        try:
-            site = get_site_for_hostname(hostname, port)
-        except Site.DoesNotExist:
-            site = None
-        if len(_sites) >= MAX_HOSTS:
-            _sites.clear()
-        held = _sites[key] = (now + seconds, site)
-    site = held[1]
+def _key(request):
+    return split_domain_port(request._get_raw_host())[0], request.get_port()
+
+
+def _seconds():
+    return getattr(settings, "SITE_CACHE_SECONDS", 60)
+
+
+def _own_copy(site):
     if site is None:
         return None
     own = copy.copy(site)
     own.root_page = copy.copy(site.root_page)
     return own
+
+
+def kept_site(key):
+    """(True, a copy of the Site) when this worker holds a current one for
+    ``key``, else (False, None)."""
+    held = _sites.get(key)
+    if held is None or held[0] <= time.monotonic():
+        return False, None
+    return True, _own_copy(held[1])
+
+
+def keep_site(key):
+    """Look the site up as Wagtail does and keep it for ``_seconds()``."""
+    hostname, port = key
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        site = None
+    if len(_sites) >= MAX_HOSTS:
+        _sites.clear()
+    _sites[key] = (time.monotonic() + _seconds(), site)
+    return site
+
+
+def site_for_request(request):
+    """What ``Site.find_for_request`` would find, from this worker's copy."""
+    key = _key(request)
+    found, site = kept_site(key)
+    if not found:
+        keep_site(key)
+        found, site = kept_site(key)
+    return site
 
 
 def forget_sites(**kwargs):
@@ -66,11 +90,24 @@ post_page_move.connect(_forget_on_root_change, dispatch_uid="home-sites-root-mov
 
 class SiteMiddleware:
     """Gives the request its Site before anything asks Wagtail for it
-    (``Site.find_for_request`` reads ``request._wagtail_site``)."""
+    (``Site.find_for_request`` reads ``request._wagtail_site``) when this
+    worker holds it; otherwise Wagtail finds it as usual and, if the request
+    needed it, the worker keeps one for the next requests (one query more,
+    once a minute). A request that never needs a site asks nothing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
+        if _seconds() <= 0:
+            return self.get_response(request)
+        key = _key(request)
+        found, site = kept_site(key)
+        if found:
+            request._wagtail_site = site
+        response = self.get_response(request)
+        if not found and "_wagtail_site" in request.__dict__:
+            # This request needed its site (a page, not the tokens endpoint
+            # or a static file): keep a fresh one for the next requests.
+            keep_site(key)
+        return response

@@ -31,14 +31,14 @@ pytestmark = pytest.mark.django_db
 # locale, footer and comment count. "article_cold": the article right after
 # a publish anywhere, every shared fragment rebuilt.
 BUDGETS = {
-    "home": 15,
-    "section": 10,
-    "article": 6,
-    "article_cold": 32,
-    "photo_report": 16,
-    "topic": 13,
-    "qa": 15,
-    "search": 20,
+    "home": 14,
+    "section": 9,
+    "article": 5,
+    "article_cold": 31,
+    "photo_report": 15,
+    "topic": 12,
+    "qa": 14,
+    "search": 19,
 }
 
 
