@@ -120,9 +120,18 @@ class HomePage(TypedChildRouteMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        top = self.top_stories()
-        context["top_stories"] = top
-        context["section_blocks"] = self.latest_by_section(exclude=[a.pk for a in top])
+        # Callables, run only when the strips' shared fragment is rebuilt
+        # (pagecache/): a home page served from it asks for no article.
+        top = []
+
+        def top_stories():
+            if not top:
+                top.append(self.top_stories())
+            return top[0]
+
+        context["top_stories"] = top_stories
+        context["section_blocks"] = lambda: self.latest_by_section(exclude=[a.pk for a in top_stories()])
+        context["shared_fragments"] = [("home-strips",)]
         context["canonical_url"] = self.get_full_url(request)
         return context
 

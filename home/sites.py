@@ -62,16 +62,6 @@ def keep_site(key):
     return site
 
 
-def site_for_request(request):
-    """What ``Site.find_for_request`` would find, from this worker's copy."""
-    key = _key(request)
-    found, site = kept_site(key)
-    if not found:
-        keep_site(key)
-        found, site = kept_site(key)
-    return site
-
-
 def forget_sites(**kwargs):
     _sites.clear()
 

@@ -211,7 +211,7 @@ def forget_paths(paths):
 
 
 def bump_fragments():
-    """Fragment caches ({% cache %} in templates) key on this number."""
+    """Shared fragments ({% shared_fragment %} in templates) key on this number."""
     cache.set(FRAGMENTS_KEY, time.time_ns(), timeout=None)
 
 
@@ -231,13 +231,31 @@ def fragment_key(name, language, version, *parts):
     return ":".join([FRAGMENT_PREFIX + name, language or "", str(version), *map(str, parts)])
 
 
+def shared_fragment(request, key, build):
+    """The value kept under the shared fragment ``key``, built by ``build()``
+    and kept when there is none: read from what ``{% prefetch_shared_fragments %}``
+    fetched for this request when it asked for ``key``, else from the cache.
+    Kept at most FRAGMENT_CACHE_SECONDS and never past the next scheduled
+    change (a banner starting or ending, a page expiring), which is asked
+    once per request however many fragments it builds."""
+    prefetched = getattr(request, "_prefetched_fragments", None)
+    value = prefetched[key] if prefetched is not None and key in prefetched else cache.get(key)
+    if value is None:
+        value = build()
+        timeout = getattr(request, "_shared_fragment_timeout", None)
+        if timeout is None:
+            from .purge import seconds_until_scheduled_change
+
+            timeout = request._shared_fragment_timeout = seconds_until_scheduled_change(settings.FRAGMENT_CACHE_SECONDS)
+        cache.set(key, value, timeout)
+    return value
+
+
 def forget_fragment(name, *parts):
     """Forget one shared fragment in every language, for a change that shows
     in it alone (a comment under one article) and need not rebuild the rest."""
-    from django.conf import settings as django_settings
-
     version = fragments_version()
-    cache.delete_many([fragment_key(name, code, version, *parts) for code, _name in django_settings.LANGUAGES])
+    cache.delete_many([fragment_key(name, code, version, *parts) for code, _name in settings.LANGUAGES])
 
 
 # --- Serving a hit -------------------------------------------------------------------

@@ -586,7 +586,7 @@ def approved_comment_count(article_id):
     withdrawn or deleted (``forget_comment_count``, pagecache.signals)."""
     from django.core.cache import cache
 
-    key = f"qa:approved-comments:{article_id}"
+    key = _comment_count_key(article_id)
     count = cache.get(key)
     if count is None:
         count = Comment.objects.filter(article_id=article_id, status=Comment.Status.APPROVED).count()
@@ -597,7 +597,11 @@ def approved_comment_count(article_id):
 def forget_comment_count(article_id):
     from django.core.cache import cache
 
-    cache.delete(f"qa:approved-comments:{article_id}")
+    cache.delete(_comment_count_key(article_id))
+
+
+def _comment_count_key(article_id):
+    return f"qa:approved-comments:{article_id}"
 
 
 def with_comment_counts(queryset, name="comment_count"):

@@ -229,10 +229,12 @@ def test_a_new_site_for_a_host_name_is_found_at_once(client):
 
 
 def test_each_request_gets_its_own_site_objects():
-    from home.sites import site_for_request
+    from home.sites import keep_site, kept_site
 
-    first = site_for_request(RequestFactory().get("/"))
+    key = ("localhost", "80")
+    keep_site(key)
+    _found, first = kept_site(key)
     first.root_page.title = "Đổi trong một yêu cầu"
     first.site_name = "Đổi trong một yêu cầu"
-    second = site_for_request(RequestFactory().get("/"))
+    _found, second = kept_site(key)
     assert second.root_page.title != "Đổi trong một yêu cầu" and second.site_name != "Đổi trong một yêu cầu"

@@ -440,7 +440,7 @@ PAGE_CACHE_BYPASS_COOKIES = env_list("PAGE_CACHE_BYPASS_COOKIES")
 # a purge reaches every worker within this time. 0 turns the copy off.
 PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", 1))
 PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", 128))
-# Shared blocks ({% cache %} in templates: menu, sidebar boxes, home strips);
+# Shared blocks ({% shared_fragment %}: menu, sidebar boxes, home strips, the article);
 # forgotten on every publish anyway, this bounds the counts they show.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 300))
 

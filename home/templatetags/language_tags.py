@@ -3,12 +3,11 @@ the reader's language."""
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from pagecache.entries import fragment_key, fragments_version
+from pagecache.entries import fragment_key, fragments_version, shared_fragment
 
 register = template.Library()
 
@@ -34,12 +33,7 @@ def language_links(context):
     # kept with the shared fragments (pagecache/), as data, until then.
     version = context.get("fragment_version") or fragments_version()
     key = fragment_key("languages", current, version, page.pk, request.get_host())
-    prefetched = getattr(request, "_prefetched_fragments", None)
-    links = prefetched[key] if prefetched is not None and key in prefetched else cache.get(key)
-    if links is None:
-        links = _language_links(request, page, current)
-        cache.set(key, links, settings.FRAGMENT_CACHE_SECONDS)
-    return links
+    return shared_fragment(request, key, lambda: _language_links(request, page, current))
 
 
 def _language_links(request, page, current):

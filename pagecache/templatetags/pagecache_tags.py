@@ -1,5 +1,9 @@
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
 
+from pagecache import entries
 from pagecache.entries import fragment_key, fragments_version
 
 register = template.Library()
@@ -8,7 +12,7 @@ register = template.Library()
 @register.simple_tag
 def fragment_version():
     """A number that changes on every publish, unpublish, move or delete and
-    on every change of a banner, link or setting: part of every {% cache %}
+    on every change of a banner, link or setting: part of every {% shared_fragment %}
     key, so a shared block is rebuilt as soon as what it shows changes."""
     return fragments_version()
 
@@ -22,14 +26,6 @@ def menu_position(page):
     return page.pk
 
 
-@register.simple_tag
-def fragment_seconds():
-    """FRAGMENT_CACHE_SECONDS: how long a shared block is kept at most."""
-    from django.conf import settings
-
-    return settings.FRAGMENT_CACHE_SECONDS
-
-
 class SharedFragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on):
         self.nodelist = nodelist
@@ -37,34 +33,13 @@ class SharedFragmentNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
-        from django.conf import settings
-        from django.core.cache import cache
-        from django.utils import translation
-
         request = context.get("request")
-        seconds = settings.FRAGMENT_CACHE_SECONDS
-        if request is None or seconds <= 0 or getattr(request, "is_preview", False):
+        if request is None or settings.FRAGMENT_CACHE_SECONDS <= 0 or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         version = context.get("fragment_version") or fragments_version()
         parts = [value.resolve(context) for value in self.vary_on]
         key = fragment_key(self.name, translation.get_language(), version, *parts)
-        prefetched = getattr(request, "_prefetched_fragments", None)
-        html = prefetched[key] if prefetched is not None and key in prefetched else cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, _fragment_timeout(request, seconds))
-        return html
-
-
-def _fragment_timeout(request, seconds):
-    """FRAGMENT_CACHE_SECONDS, or less when a banner starts or ends or a page
-    expires sooner; asked once per request however many fragments it builds."""
-    timeout = getattr(request, "_shared_fragment_timeout", None)
-    if timeout is None:
-        from pagecache.purge import seconds_until_scheduled_change
-
-        timeout = request._shared_fragment_timeout = seconds_until_scheduled_change(seconds)
-    return timeout
+        return entries.shared_fragment(request, key, lambda: self.nodelist.render(context))
 
 
 @register.tag
@@ -93,10 +68,6 @@ def prefetch_shared_fragments(context):
     use, instead of once per fragment: the layout's own (menu, breadcrumbs,
     sidebar boxes, language links) and those the page lists in its context
     as ``shared_fragments`` (``[(name, part, ...), ...]``). Renders nothing."""
-    from django.conf import settings
-    from django.core.cache import cache
-    from django.utils import translation
-
     request = context.get("request")
     if request is None or settings.FRAGMENT_CACHE_SECONDS <= 0 or getattr(request, "is_preview", False):
         return ""
